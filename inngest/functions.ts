@@ -1,0 +1,5 @@
+import { relayOutbox } from "@/inngest/relay-outbox";
+import { syncLeads } from "@/inngest/sync-leads";
+
+/** Every function the serve route registers with Inngest. */
+export const inngestFunctions = [syncLeads, relayOutbox];

@@ -1,0 +1,27 @@
+// Numbers the CRMs impose (see CRM-FACTS). They change over time: keep them here only.
+
+export const SALESFORCE_API_VERSION = "57.0";
+export const SALESFORCE_COLLECTION_MAX = 200;
+/** External-ID field on Lead that holds our lead id: upserts on it never duplicate. */
+export const SALESFORCE_LEAD_EXTERNAL_ID_FIELD = "DiagnoLeadsId__c";
+
+export const HUBSPOT_BATCH_MAX = 100;
+export const HUBSPOT_ACCESS_TOKEN_LIFETIME_SECONDS = 30 * 60;
+export const HUBSPOT_SCOPES = [
+  "crm.objects.contacts.read",
+  "crm.objects.contacts.write",
+  "crm.schemas.contacts.read",
+  "crm.schemas.contacts.write",
+  "oauth",
+];
+/** Contact property that holds our lead id (created with hasUniqueValue at connect). */
+export const HUBSPOT_LEAD_ID_PROPERTY = "diagnoleads_lead_id";
+export const HUBSPOT_PROPERTY_GROUP = "diagnoleads";
+export const HUBSPOT_NOTE_TO_CONTACT_ASSOCIATION = 202;
+
+/** Refresh this long before a known expiry instead of waiting for a 401. */
+export const TOKEN_REFRESH_MARGIN_SECONDS = 5 * 60;
+export const OAUTH_STATE_TTL_SECONDS = 15 * 60;
+
+/** A CRM call with no answer after this long is abandoned (and retried idempotently). */
+export const CRM_REQUEST_TIMEOUT_MS = 20_000;

@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+// Defaults point at the local CRM sandboxes so a fresh clone works with no CRM account.
+// Real CRM hosts and credentials are configuration.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: z.string().min(16).default("dev-only-nextauth-secret-change-me"),
+  // Comma-separated "keyId:base64key" pairs; the first encrypts, any decrypts.
+  TOKEN_ENCRYPTION_KEYS: z
+    .string()
+    .default("dev1:ZGV2LW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE="),
+  SALESFORCE_CLIENT_ID: z.string().default("diagnoleads-sf-client"),
+  SALESFORCE_CLIENT_SECRET: z.string().default("diagnoleads-sf-secret"),
+  SALESFORCE_LOGIN_URL: z.url().default("http://localhost:4010"),
+  SALESFORCE_SANDBOX_LOGIN_URL: z.url().default("http://localhost:4011"),
+  HUBSPOT_CLIENT_ID: z.string().default("diagnoleads-hs-client"),
+  HUBSPOT_CLIENT_SECRET: z.string().default("diagnoleads-hs-secret"),
+  HUBSPOT_AUTHORIZE_URL: z.url().default("http://localhost:4020/oauth/authorize"),
+  HUBSPOT_API_URL: z.url().default("http://localhost:4021"),
+  INNGEST_EVENT_KEY: z.string().optional(),
+  INNGEST_DEV: z.string().optional(),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+});
+
+export type AppEnv = z.infer<typeof envSchema>;
+
+let cached: AppEnv | undefined;
+
+/** Parsed environment. Tests that change process.env call resetEnvCache() afterwards. */
+export function getEnv(): AppEnv {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,45 @@
+import { CrmError } from "@/lib/crm/errors";
+import { HubSpotClient } from "@/lib/crm/hubspot/client";
+import type { CrmType } from "@/lib/crm/types";
+import type { CrmIntegration, Prisma, PrismaClient } from "@/lib/db/generated/client";
+import { createCrmClient } from "@/lib/integrations/crm-client-factory";
+import { ensureHubSpotProperties } from "@/lib/integrations/hubspot-properties";
+import { logger } from "@/lib/logging/logger";
+import { defaultFieldMappings, effectiveFieldMappings } from "@/lib/mapping/field-mappings";
+
+// After connect: read the CRM's lead fields, create what we may create (HubSpot properties)
+// and record what the admin must still set up (Salesforce custom fields).
+
+export interface CrmSetupReport {
+  checkedAt: string;
+  missingFields: string[];
+  createdFields: string[];
+  error?: string;
+}
+
+export async function prepareCrmAccount(db: PrismaClient, integration: CrmIntegration) {
+  const crmType = integration.crmType as CrmType;
+  const mappings = effectiveFieldMappings(crmType, integration.fieldMappings);
+  const report: CrmSetupReport = { checkedAt: new Date().toISOString(), missingFields: [], createdFields: [] };
+  try {
+    const client = createCrmClient(db, integration);
+    let names = new Set((await client.listLeadFields()).map((field) => field.name));
+    if (client instanceof HubSpotClient) {
+      report.createdFields = await ensureHubSpotProperties(client, names);
+      names = new Set([...names, ...report.createdFields]);
+    }
+    report.missingFields = [...new Set(mappings.map((m) => m.crmField))].filter((n) => !names.has(n));
+  } catch (error) {
+    report.error = error instanceof CrmError ? error.message : "CRM field check failed";
+    logger.warn({ event: "integration.setup_failed", integrationId: integration.id, err: error });
+  }
+  const syncConfig = { ...((integration.syncConfig as Prisma.JsonObject | null) ?? {}), setup: { ...report } };
+  await db.crmIntegration.update({
+    where: { id: integration.id },
+    data: {
+      syncConfig: syncConfig as Prisma.InputJsonValue,
+      ...(integration.fieldMappings ? {} : { fieldMappings: defaultFieldMappings(crmType) }),
+    },
+  });
+  return report;
+}

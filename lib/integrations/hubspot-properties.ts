@@ -1,0 +1,56 @@
+import {
+  PropertyCreateFieldTypeEnum as FieldType,
+  PropertyCreateTypeEnum as PropertyType,
+} from "@hubspot/api-client/lib/codegen/crm/properties";
+
+import { HUBSPOT_LEAD_ID_PROPERTY, HUBSPOT_PROPERTY_GROUP } from "@/lib/config/crm-limits";
+import type { HubSpotClient } from "@/lib/crm/hubspot/client";
+import { PRIORITY_LEVELS } from "@/lib/leads/lead-schemas";
+
+// The contact properties DiagnoLeads needs that a HubSpot portal does not have by itself.
+// They are created in a "DiagnoLeads" group (needs the crm.schemas.contacts.write scope).
+
+interface PropertySpec {
+  name: string;
+  label: string;
+  type: PropertyType;
+  fieldType: FieldType;
+  options?: { label: string; value: string; displayOrder: number; hidden: boolean }[];
+  hasUniqueValue?: boolean;
+}
+
+export const HUBSPOT_CUSTOM_PROPERTIES: PropertySpec[] = [
+  {
+    name: "lead_priority",
+    label: "Lead priority (DiagnoLeads)",
+    type: PropertyType.Enumeration,
+    fieldType: FieldType.Select,
+    options: PRIORITY_LEVELS.map((value, index) => ({ label: value, value, displayOrder: index, hidden: false })),
+  },
+  { name: "detected_challenges", label: "Detected challenges (DiagnoLeads)", type: PropertyType.String, fieldType: FieldType.Textarea },
+  {
+    name: HUBSPOT_LEAD_ID_PROPERTY,
+    label: "DiagnoLeads lead ID",
+    type: PropertyType.String,
+    fieldType: FieldType.Text,
+    hasUniqueValue: true,
+  },
+];
+
+/** Creates the missing custom properties; returns the names created. */
+export async function ensureHubSpotProperties(client: HubSpotClient, existing: Set<string>) {
+  const missing = HUBSPOT_CUSTOM_PROPERTIES.filter((spec) => !existing.has(spec.name));
+  if (missing.length === 0) return [];
+  const groups = await client.run((api) => api.crm.properties.groupsApi.getAll("contacts"));
+  if (!groups.results.some((group) => group.name === HUBSPOT_PROPERTY_GROUP)) {
+    await client.run((api) =>
+      api.crm.properties.groupsApi.create("contacts", { name: HUBSPOT_PROPERTY_GROUP, label: "DiagnoLeads" }),
+    );
+  }
+  for (const spec of missing) {
+    await client.run((api) =>
+      api.crm.properties.coreApi.create("contacts", { ...spec, groupName: HUBSPOT_PROPERTY_GROUP }),
+    );
+  }
+  return missing.map((spec) => spec.name);
+}

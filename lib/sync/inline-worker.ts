@@ -1,0 +1,67 @@
+import { INLINE_WORKER_POLL_MS } from "@/lib/config/sync-policy";
+import { getPrisma } from "@/lib/db/client";
+import { logger } from "@/lib/logging/logger";
+import { syncDueEntries } from "@/lib/sync/sync-engine";
+
+// The in-process engine used when no Inngest server is configured. It polls the outbox, so
+// work left behind by a crash is picked up at the next start, and wakes early on new work.
+
+const CLAIM_BATCH = 200;
+
+export class InlineSyncWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private wakeAgain = false;
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.wake(), INLINE_WORKER_POLL_MS);
+    this.timer.unref();
+    this.wake();
+    logger.info({ event: "sync.inline_worker_started" });
+  }
+
+  /** Runs a drain now, or right after the current one. */
+  wake(): void {
+    if (this.running) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      if (this.wakeAgain) {
+        this.wakeAgain = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while ((await syncDueEntries(getPrisma(), { limit: CLAIM_BATCH })) > 0) {
+        // keep draining while there is due work
+      }
+    } catch (error) {
+      logger.error({ event: "sync.inline_worker_failed", err: error });
+    }
+  }
+
+  /** Resolves when no drain is running (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}
+
+const holder = globalThis as typeof globalThis & { __inlineSyncWorker?: InlineSyncWorker };
+
+/** One worker per process, shared by route handlers and the start-up hook. */
+export function getInlineWorker(): InlineSyncWorker {
+  holder.__inlineSyncWorker ??= new InlineSyncWorker();
+  holder.__inlineSyncWorker.start();
+  return holder.__inlineSyncWorker;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  root: import.meta.dirname,
+  resolve: { alias: { "@": import.meta.dirname } },
+  test: {
+    include: ["**/*.test.ts"],
+    exclude: ["**/node_modules/**", "e2e/**", ".next/**", ".data/**"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
