@@ -19,3 +19,10 @@ export function getPrisma(): PrismaClient {
   globalForPrisma.diagnoleadsPrisma ??= createPrismaClient(readDatabaseUrl());
   return globalForPrisma.diagnoleadsPrisma;
 }
+
+/** Points the process-wide client at another database (tests that make their own). */
+export async function replaceProcessPrisma(databaseUrl: string): Promise<PrismaClient> {
+  await globalForPrisma.diagnoleadsPrisma?.$disconnect();
+  globalForPrisma.diagnoleadsPrisma = createPrismaClient(databaseUrl);
+  return globalForPrisma.diagnoleadsPrisma;
+}

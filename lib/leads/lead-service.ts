@@ -27,13 +27,16 @@ function toLeadData(input: LeadUpdateInput): Prisma.LeadUncheckedUpdateInput {
   };
 }
 
+/** Inserts a lead and its outbox entry inside the caller's transaction (no dispatch). */
+export async function insertLead(tx: Prisma.TransactionClient, tenantId: string, input: LeadCreateInput) {
+  const data = toLeadData(input) as Prisma.LeadUncheckedCreateInput;
+  const lead = await tx.lead.create({ data: { ...data, tenantId, crmSyncStatus: "pending" } });
+  const entry = await enqueueSync(tx, { tenantId, leadId: lead.id, operation: "upsert" });
+  return { lead, entry };
+}
+
 export async function createLead(db: PrismaClient, tenantId: string, input: LeadCreateInput) {
-  const { lead, entry } = await db.$transaction(async (tx) => {
-    const data = toLeadData(input) as Prisma.LeadUncheckedCreateInput;
-    const created = await tx.lead.create({ data: { ...data, tenantId, crmSyncStatus: "pending" } });
-    const outbox = await enqueueSync(tx, { tenantId, leadId: created.id, operation: "upsert" });
-    return { lead: created, entry: outbox };
-  });
+  const { lead, entry } = await db.$transaction((tx) => insertLead(tx, tenantId, input));
   await requestSync([entry]);
   return lead;
 }
@@ -53,7 +56,11 @@ export async function updateLead(
   const { lead, entry } = await db.$transaction(async (tx) => {
     const { count } = await tx.lead.updateMany({
       where: { id: leadId, tenantId, deletedAt: null },
-      data: { ...toLeadData(input), crmSyncStatus: "pending" } as Prisma.LeadUpdateManyMutationInput,
+      data: {
+        ...toLeadData(input),
+        crmSyncStatus: "pending",
+        updatedAt: new Date(),
+      } as Prisma.LeadUpdateManyMutationInput,
     });
     if (count === 0) throw notFound("Lead");
     const outbox = await enqueueSync(tx, { tenantId, leadId, operation: "upsert" });
@@ -69,7 +76,7 @@ export async function deleteLead(db: PrismaClient, tenantId: string, leadId: str
   const entry = await db.$transaction(async (tx) => {
     const { count } = await tx.lead.updateMany({
       where: { id: leadId, tenantId, deletedAt: null },
-      data: { deletedAt: new Date(), crmSyncStatus: "pending" },
+      data: { deletedAt: new Date(), crmSyncStatus: "pending", updatedAt: new Date() },
     });
     if (count === 0) throw notFound("Lead");
     return enqueueSync(tx, { tenantId, leadId, operation: "delete" });

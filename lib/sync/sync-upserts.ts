@@ -22,15 +22,17 @@ function chunk<T>(items: T[], size: number): T[][] {
 async function recordSuccess(context: SyncContext, work: LeadWork, result: CrmWriteResult & { ok: true }, fields: string[]) {
   const { lead, entries } = work;
   await context.db.$transaction(async (tx) => {
-    await tx.lead.updateMany({
-      where: { id: lead.id, tenantId: context.tenantId },
-      data: { crmExternalId: result.crmId },
-    });
     // Only a lead unchanged since it was read counts as synced; a newer change is queued.
-    await tx.lead.updateMany({
+    const unchanged = await tx.lead.updateMany({
       where: { id: lead.id, tenantId: context.tenantId, updatedAt: lead.updatedAt },
-      data: { crmSyncStatus: "synced", crmSyncedAt: new Date() },
+      data: { crmExternalId: result.crmId, crmSyncStatus: "synced", crmSyncedAt: new Date() },
     });
+    if (unchanged.count === 0) {
+      await tx.lead.updateMany({
+        where: { id: lead.id, tenantId: context.tenantId },
+        data: { crmExternalId: result.crmId },
+      });
+    }
     await writeSyncLog(tx, context, {
       leadId: lead.id,
       syncType: result.created ? "create" : "update",

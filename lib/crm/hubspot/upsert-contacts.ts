@@ -20,7 +20,8 @@ interface PendingWrite {
 }
 
 interface BatchOutcome {
-  results: { id: string; new?: boolean; properties: Record<string, string | null> }[];
+  // The client library renames the API's `new` flag to `_new`.
+  results: { id: string; _new?: boolean; properties: Record<string, string | null> }[];
   errors?: { message: string; category: string }[];
 }
 
@@ -114,7 +115,7 @@ async function writeBatch(
   for (const write of writes) {
     const found = byLeadId.get(write.properties[HUBSPOT_LEAD_ID_PROPERTY]);
     results[write.index] = found
-      ? { ok: true, crmId: found.id, created: found.new === true }
+      ? { ok: true, crmId: found.id, created: found._new === true }
       : { ok: false, retryable: false, errors: batchErrors.length ? batchErrors : [
           { code: "MISSING_RESULT", message: "HubSpot returned no result for this contact" },
         ] };
