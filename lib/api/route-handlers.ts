@@ -29,6 +29,7 @@ export interface TenantRequestContext {
 }
 
 const tenantIdSchema = z.uuid();
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 async function resolveActor(request: NextRequest, tenantId: string): Promise<Actor | null> {
   const header = request.headers.get("authorization");
@@ -37,6 +38,9 @@ async function resolveActor(request: NextRequest, tenantId: string): Promise<Act
     const key = match?.[1] ? await authenticateApiKey(getPrisma(), match[1]) : null;
     if (!key) throw new ApiError("unauthorized", "Invalid API key");
     return key.tenantId === tenantId ? { type: "api_key", id: key.apiKeyId } : null;
+  }
+  if (!SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    throw new ApiError("unauthorized", "Sign in or send an API key");
   }
   const admin = await getAdminContext(tenantId);
   if (admin) return { type: "user", id: admin.userId };

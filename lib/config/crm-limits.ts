@@ -22,6 +22,3 @@ export const HUBSPOT_NOTE_TO_CONTACT_ASSOCIATION = 202;
 /** Refresh this long before a known expiry instead of waiting for a 401. */
 export const TOKEN_REFRESH_MARGIN_SECONDS = 5 * 60;
 export const OAUTH_STATE_TTL_SECONDS = 15 * 60;
-
-/** A CRM call with no answer after this long is abandoned (and retried idempotently). */
-export const CRM_REQUEST_TIMEOUT_MS = 20_000;

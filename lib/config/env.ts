@@ -20,6 +20,10 @@ const envSchema = z.object({
   HUBSPOT_API_URL: z.url().default("http://localhost:4021"),
   INNGEST_EVENT_KEY: z.string().optional(),
   INNGEST_DEV: z.string().optional(),
+  // A CRM call with no answer after this long is abandoned (and retried idempotently).
+  CRM_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+  // How long a worker may hold an outbox entry before another process may take it over.
+  SYNC_LOCK_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
 

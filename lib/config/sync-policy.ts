@@ -10,8 +10,6 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** How long a worker may hold an outbox entry before another may take it over. */
-export const OUTBOX_LOCK_MS = 2 * 60_000;
 /** While a tenant must reconnect, its entries are looked at again this often. */
 export const PAUSED_RECHECK_MS = 60_000;
 export const INLINE_WORKER_POLL_MS = 1_000;

@@ -11,7 +11,7 @@ export const DEMO_TENANT_SLUG = "demo";
 export const DEMO_ADMIN_EMAIL = "admin@demo.diagnoleads.test";
 export const DEMO_ADMIN_PASSWORD = "demo-password-2026";
 
-const DEMO_LEADS: LeadCreateInput[] = [
+export const DEMO_LEADS: LeadCreateInput[] = [
   {
     name: "山田　太郎",
     email: "taro.yamada@example.jp",
@@ -48,20 +48,33 @@ const DEMO_LEADS: LeadCreateInput[] = [
   },
 ];
 
-export interface DemoTenant {
+export interface SeededTenant {
   tenantId: string;
   apiKey: string;
 }
 
-export async function seedDemoTenant(db: PrismaClient): Promise<DemoTenant> {
+export interface TenantSeed {
+  slug: string;
+  name: string;
+  adminEmail: string;
+  adminPassword: string;
+  leads: LeadCreateInput[];
+}
+
+/** A tenant, its admin, its leads (queued for the CRM) and a fresh API key. */
+export async function seedTenant(db: PrismaClient, seed: TenantSeed): Promise<SeededTenant> {
   const tenant = await db.tenant.upsert({
-    where: { slug: DEMO_TENANT_SLUG },
-    create: { slug: DEMO_TENANT_SLUG, name: "デモ株式会社 (Demo Inc.)" },
+    where: { slug: seed.slug },
+    create: { slug: seed.slug, name: seed.name },
     update: {},
   });
   const user = await db.user.upsert({
-    where: { email: DEMO_ADMIN_EMAIL },
-    create: { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", passwordHash: await hashPassword(DEMO_ADMIN_PASSWORD) },
+    where: { email: seed.adminEmail },
+    create: {
+      email: seed.adminEmail,
+      name: "Demo Admin",
+      passwordHash: await hashPassword(seed.adminPassword),
+    },
     update: {},
   });
   await db.membership.upsert({
@@ -72,7 +85,7 @@ export async function seedDemoTenant(db: PrismaClient): Promise<DemoTenant> {
   if ((await db.lead.count({ where: { tenantId: tenant.id } })) === 0) {
     // Queued in the outbox: they reach the CRM once the admin connects one.
     await db.$transaction(async (tx) => {
-      for (const lead of DEMO_LEADS) await insertLead(tx, tenant.id, lead);
+      for (const lead of seed.leads) await insertLead(tx, tenant.id, lead);
     });
   }
   await db.apiKey.updateMany({
@@ -81,4 +94,14 @@ export async function seedDemoTenant(db: PrismaClient): Promise<DemoTenant> {
   });
   const { key } = await issueApiKey(db, tenant.id, "demo");
   return { tenantId: tenant.id, apiKey: key };
+}
+
+export function seedDemoTenant(db: PrismaClient): Promise<SeededTenant> {
+  return seedTenant(db, {
+    slug: DEMO_TENANT_SLUG,
+    name: "デモ株式会社 (Demo Inc.)",
+    adminEmail: DEMO_ADMIN_EMAIL,
+    adminPassword: DEMO_ADMIN_PASSWORD,
+    leads: DEMO_LEADS,
+  });
 }

@@ -20,13 +20,17 @@ const REDACTED_KEYS = [
   "phone",
 ];
 
-export const logger = pino({
-  level: getEnv().LOG_LEVEL,
-  base: undefined,
-  redact: {
-    paths: [...REDACTED_KEYS, ...REDACTED_KEYS.map((key) => `*.${key}`)],
-    censor: "[redacted]",
+export const logger = pino(
+  {
+    level: getEnv().LOG_LEVEL,
+    base: undefined,
+    redact: {
+      paths: [...REDACTED_KEYS, ...REDACTED_KEYS.map((key) => `*.${key}`)],
+      censor: "[redacted]",
+    },
   },
-});
+  // The process's own stdout stream (not a raw file descriptor), so tests can read the logs.
+  process.stdout,
+);
 
 export type Logger = typeof logger;

@@ -1,4 +1,4 @@
-import { OUTBOX_LOCK_MS } from "@/lib/config/sync-policy";
+import { getEnv } from "@/lib/config/env";
 import type { Prisma, PrismaClient, SyncOutbox } from "@/lib/db/generated/client";
 
 // The outbox: every lead change that must reach the CRM, written in the same transaction as
@@ -36,7 +36,7 @@ export async function claimOutboxEntries(db: PrismaClient, filter: ClaimFilter):
       FOR UPDATE SKIP LOCKED
     )
     UPDATE sync_outbox s
-    SET locked_until = now() + make_interval(secs => ${OUTBOX_LOCK_MS / 1000}),
+    SET locked_until = now() + make_interval(secs => ${getEnv().SYNC_LOCK_SECONDS}),
         attempts = s.attempts + 1
     FROM due WHERE s.id = due.id
     RETURNING s.id`;

@@ -18,7 +18,11 @@ export class ApiClientError extends Error {
   }
 }
 
-export async function requestJson<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+export async function requestJson<T>(
+  url: string,
+  schema: z.ZodType<T>,
+  init?: RequestInit,
+): Promise<T> {
   const response = await fetch(url, {
     ...init,
     headers: { Accept: "application/json", ...init?.headers },
@@ -31,7 +35,11 @@ export async function requestJson<T>(url: string, schema: z.ZodType<T>, init?: R
     if (parsed.success) {
       throw new ApiClientError(parsed.data.error.code, parsed.data.error.message, response.status);
     }
-    throw new ApiClientError("http_error", `Request failed (HTTP ${response.status})`, response.status);
+    throw new ApiClientError(
+      "http_error",
+      `Request failed (HTTP ${response.status})`,
+      response.status,
+    );
   }
   return schema.parse(body);
 }

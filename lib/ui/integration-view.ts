@@ -35,7 +35,8 @@ export interface IntegrationView {
 }
 
 function readSetupReport(syncConfig: unknown): SetupReportView | null {
-  if (typeof syncConfig !== "object" || syncConfig === null || !("setup" in syncConfig)) return null;
+  if (typeof syncConfig !== "object" || syncConfig === null || !("setup" in syncConfig))
+    return null;
   const parsed = setupReportSchema.safeParse(syncConfig.setup);
   return parsed.success ? parsed.data : null;
 }
@@ -45,7 +46,13 @@ export async function loadIntegrationView(tenantId: string): Promise<Integration
   const db = getPrisma();
   const row = await db.crmIntegration.findUnique({
     where: { tenantId },
-    select: { crmType: true, authStatus: true, enabled: true, externalAccountId: true, syncConfig: true },
+    select: {
+      crmType: true,
+      authStatus: true,
+      enabled: true,
+      externalAccountId: true,
+      syncConfig: true,
+    },
   });
   if (!row || !isCrmType(row.crmType)) return null;
 

@@ -30,5 +30,8 @@ export const LEADS_PAGE_SIZE = 50;
 export function fetchLeadPage(tenantId: string, cursor: string | null): Promise<LeadPage> {
   const query = new URLSearchParams({ limit: String(LEADS_PAGE_SIZE) });
   if (cursor) query.set("cursor", cursor);
-  return requestJson(`/api/v1/tenants/${encodeURIComponent(tenantId)}/leads?${query}`, leadPageSchema);
+  return requestJson(
+    `/api/v1/tenants/${encodeURIComponent(tenantId)}/leads?${query}`,
+    leadPageSchema,
+  );
 }

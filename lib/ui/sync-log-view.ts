@@ -45,7 +45,11 @@ export async function loadSyncLogs(tenantId: string, status: SyncLogStatus | nul
   if (!integration) return { crmType: null, entries: [] };
 
   const logs = await db.crmSyncLog.findMany({
-    where: { integrationId: integration.id, integration: { tenantId }, ...(status ? { status } : {}) },
+    where: {
+      integrationId: integration.id,
+      integration: { tenantId },
+      ...(status ? { status } : {}),
+    },
     orderBy: { createdAt: "desc" },
     take: SYNC_LOG_LIMIT,
     include: { lead: { select: { name: true } } },

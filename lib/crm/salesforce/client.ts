@@ -3,11 +3,11 @@ import { setDefaults } from "jsforce/lib/request";
 import { z } from "zod";
 
 import {
-  CRM_REQUEST_TIMEOUT_MS,
   SALESFORCE_API_VERSION,
   SALESFORCE_COLLECTION_MAX,
   SALESFORCE_LEAD_EXTERNAL_ID_FIELD,
 } from "@/lib/config/crm-limits";
+import { getEnv } from "@/lib/config/env";
 import { CrmError, isCrmError } from "@/lib/crm/errors";
 import {
   classifySalesforceError,
@@ -23,9 +23,6 @@ import type {
   CrmLeadWrite,
   CrmWriteResult,
 } from "@/lib/crm/types";
-
-// jsforce's only way to bound a request's time is its process-wide fetch defaults.
-setDefaults({ followRedirect: true, timeout: CRM_REQUEST_TIMEOUT_MS });
 
 const collectionResultSchema = z.array(
   z.object({
@@ -62,6 +59,8 @@ export class SalesforceClient implements CrmClient {
   ) {}
 
   private async run<T>(call: (connection: Connection) => Promise<T>): Promise<T> {
+    // jsforce's only way to bound a request's time is its process-wide fetch defaults.
+    setDefaults({ followRedirect: true, timeout: getEnv().CRM_REQUEST_TIMEOUT_MS });
     try {
       return await callWithSession(this.session, isSalesforceSessionExpired, (accessToken) =>
         call(
