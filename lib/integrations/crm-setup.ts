@@ -1,3 +1,4 @@
+import { HUBSPOT_LEAD_ID_PROPERTY, SALESFORCE_LEAD_EXTERNAL_ID_FIELD } from "@/lib/config/crm-limits";
 import { CrmError } from "@/lib/crm/errors";
 import { HubSpotClient } from "@/lib/crm/hubspot/client";
 import type { CrmType } from "@/lib/crm/types";
@@ -28,7 +29,10 @@ export async function prepareCrmAccount(db: PrismaClient, integration: CrmIntegr
       report.createdFields = await ensureHubSpotProperties(client, names);
       names = new Set([...names, ...report.createdFields]);
     }
-    report.missingFields = [...new Set(mappings.map((m) => m.crmField))].filter((n) => !names.has(n));
+    // The idempotency key field is needed whatever the mapping says.
+    const idField = crmType === "salesforce" ? SALESFORCE_LEAD_EXTERNAL_ID_FIELD : HUBSPOT_LEAD_ID_PROPERTY;
+    const needed = new Set([...mappings.map((m) => m.crmField), idField]);
+    report.missingFields = [...needed].filter((name) => !names.has(name));
   } catch (error) {
     report.error = error instanceof CrmError ? error.message : "CRM field check failed";
     logger.warn({ event: "integration.setup_failed", integrationId: integration.id, err: error });
