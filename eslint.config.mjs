@@ -20,5 +20,11 @@ export default defineConfig([
     files: ["scripts/**", "e2e/**", "tests/**", "sandboxes/**"],
     rules: { "no-console": "off" },
   },
-  globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", ".data/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/db/generated/**",
+    ".data/**",
+    "next-env.d.ts",
+  ]),
 ]);

@@ -3,7 +3,14 @@ import { defineConfig } from "@playwright/test";
 // Browser tests run Debian's Chromium (never a downloaded browser) against a production build
 // served by scripts/e2e-server.ts, which also starts the CRM sandboxes and its own database.
 
-export const E2E_PORTS = { app: 3100, sfLogin: 4110, sfTestLogin: 4111, sfInstance: 4112, hsApp: 4120, hsApi: 4121 };
+export const E2E_PORTS = {
+  app: 3100,
+  sfLogin: 4110,
+  sfTestLogin: 4111,
+  sfInstance: 4112,
+  hsApp: 4120,
+  hsApi: 4121,
+};
 
 export default defineConfig({
   testDir: "e2e",

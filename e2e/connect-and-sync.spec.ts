@@ -30,7 +30,8 @@ const CRMS = [
     connectButton: "Connect HubSpot",
     approveButton: "Connect app",
     recordsUrl: `${fixture.hubspot.apiUrl}/__sandbox/records/contacts`,
-    fieldsOf: (record: Record<string, unknown>) => (record.properties ?? {}) as Record<string, unknown>,
+    fieldsOf: (record: Record<string, unknown>) =>
+      (record.properties ?? {}) as Record<string, unknown>,
     expected: {
       firstname: "一郎",
       lastname: "鈴木",
@@ -45,12 +46,17 @@ const CRMS = [
 ];
 
 for (const target of CRMS) {
-  test(`connect ${target.crm} by OAuth, then a new lead reaches it within 5 seconds`, async ({ page, request }) => {
+  test(`connect ${target.crm} by OAuth, then a new lead reaches it within 5 seconds`, async ({
+    page,
+    request,
+  }) => {
     const tenant = fixture.tenants[target.crm];
     await signIn(page, tenant.email, tenant.password);
 
     await page.goto("/integrations");
-    await expect(page.getByTestId(`integration-status-${target.crm}`)).toContainText("Not connected");
+    await expect(page.getByTestId(`integration-status-${target.crm}`)).toContainText(
+      "Not connected",
+    );
     await page.getByRole("button", { name: target.connectButton }).click();
     await page.getByRole("button", { name: target.approveButton }).click();
     await expect(page).toHaveURL(/\/integrations\?.*connected=1/);
@@ -74,8 +80,13 @@ for (const target of CRMS) {
     await expect
       .poll(
         async () => {
-          const records = (await (await request.get(target.recordsUrl)).json()) as Record<string, unknown>[];
-          return records.map(target.fieldsOf).find((fields) => JSON.stringify(fields).includes("ichiro.suzuki@example.jp"));
+          const records = (await (await request.get(target.recordsUrl)).json()) as Record<
+            string,
+            unknown
+          >[];
+          return records
+            .map(target.fieldsOf)
+            .find((fields) => JSON.stringify(fields).includes("ichiro.suzuki@example.jp"));
         },
         { timeout: 5_000, intervals: [100] },
       )

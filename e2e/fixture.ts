@@ -5,7 +5,10 @@ import { expect, type Page } from "@playwright/test";
 
 // What scripts/e2e-server.ts prepared: tenants with admins and API keys, sandbox URLs.
 export interface E2eFixture {
-  tenants: Record<"salesforce" | "hubspot", { tenantId: string; apiKey: string; email: string; password: string }>;
+  tenants: Record<
+    "salesforce" | "hubspot",
+    { tenantId: string; apiKey: string; email: string; password: string }
+  >;
   salesforce: { loginUrl: string; testLoginUrl: string; instanceUrl: string };
   hubspot: { appUrl: string; apiUrl: string };
 }

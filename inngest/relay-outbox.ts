@@ -24,7 +24,9 @@ export const relayOutbox = inngest.createFunction(
     if (due.length > 0) {
       await step.sendEvent(
         "request-sync",
-        due.map((entry) => leadSyncRequested.create({ outboxId: entry.id, tenantId: entry.tenantId })),
+        due.map((entry) =>
+          leadSyncRequested.create({ outboxId: entry.id, tenantId: entry.tenantId }),
+        ),
       );
     }
     return { relayed: due.length };

@@ -12,14 +12,21 @@ const APP_PORT = Number(process.env.PORT ?? 3000);
 
 async function main() {
   const dependencies = await startAppDependencies();
-  const salesforce = await startSalesforceSandbox({ loginPort: 4010, testLoginPort: 4011, instancePort: 4012 });
+  const salesforce = await startSalesforceSandbox({
+    loginPort: 4010,
+    testLoginPort: 4011,
+    instancePort: 4012,
+  });
   const hubspot = await startHubSpotSandbox({ appPort: 4020, apiPort: 4021 });
   const appUrl = `http://localhost:${APP_PORT}`;
 
   const next = spawn(
     process.execPath,
     [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", String(APP_PORT)],
-    { stdio: "inherit", env: { ...process.env, DATABASE_URL: dependencies.databaseUrl, APP_URL: appUrl } },
+    {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: dependencies.databaseUrl, APP_URL: appUrl },
+    },
   );
 
   process.stdout.write(
@@ -55,6 +62,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Start-up failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `Start-up failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

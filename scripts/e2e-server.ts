@@ -17,7 +17,10 @@ export const E2E_FIXTURE = path.join(".data", "e2e", "fixture.json");
 async function main() {
   const database = await createTestDatabase();
   const db = createPrismaClient(database.databaseUrl);
-  const tenants: Record<string, { tenantId: string; apiKey: string; email: string; password: string }> = {};
+  const tenants: Record<
+    string,
+    { tenantId: string; apiKey: string; email: string; password: string }
+  > = {};
   for (const crm of ["salesforce", "hubspot"]) {
     const email = `${crm}-admin@e2e.diagnoleads.test`;
     const password = `e2e-${crm}-password`;
@@ -44,7 +47,12 @@ async function main() {
   const appUrl = `http://localhost:${E2E_PORTS.app}`;
   const next = spawn(
     process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(E2E_PORTS.app)],
+    [
+      path.join("node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-p",
+      String(E2E_PORTS.app),
+    ],
     {
       stdio: "inherit",
       env: {

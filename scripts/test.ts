@@ -22,7 +22,13 @@ const STEPS: Step[] = [
   { name: "types", command: ["tsc", "--noEmit", "-p", "."] },
   {
     name: "unit",
-    command: ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${REPORTS}/vitest.json`],
+    command: [
+      "vitest",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile=${REPORTS}/vitest.json`,
+    ],
   },
   { name: "build", command: ["next", "build"] },
   {
@@ -59,7 +65,10 @@ async function testDatabaseServer(): Promise<{ url: string; stop: () => Promise<
   return { url: embedded.databaseUrl, stop: embedded.stop };
 }
 
-function counts(file: string, read: (json: Record<string, unknown>) => [number, number]): [number, number] {
+function counts(
+  file: string,
+  read: (json: Record<string, unknown>) => [number, number],
+): [number, number] {
   if (!existsSync(file)) return [0, 0];
   return read(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>);
 }
@@ -87,7 +96,8 @@ async function main() {
     for (const step of steps) {
       if (step.name === "e2e" && (failed.includes("build") || !existsSync(CHROMIUM))) {
         failed.push(step.name);
-        if (!existsSync(CHROMIUM)) console.error(`e2e needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+        if (!existsSync(CHROMIUM))
+          console.error(`e2e needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
         continue;
       }
       console.log(`\n=== ${step.name}: ${step.command.join(" ")}`);

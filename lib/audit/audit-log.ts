@@ -1,6 +1,8 @@
 import type { Prisma } from "@/lib/db/generated/client";
 
-type AuditWriter = { auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): unknown } };
+type AuditWriter = {
+  auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): unknown };
+};
 
 export interface AuditEntry {
   tenantId: string;

@@ -7,9 +7,7 @@ const envSchema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   NEXTAUTH_SECRET: z.string().min(16).default("dev-only-nextauth-secret-change-me"),
   // Comma-separated "keyId:base64key" pairs; the first encrypts, any decrypts.
-  TOKEN_ENCRYPTION_KEYS: z
-    .string()
-    .default("dev1:ZGV2LW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE="),
+  TOKEN_ENCRYPTION_KEYS: z.string().default("dev1:ZGV2LW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE="),
   SALESFORCE_CLIENT_ID: z.string().default("diagnoleads-sf-client"),
   SALESFORCE_CLIENT_SECRET: z.string().default("diagnoleads-sf-secret"),
   SALESFORCE_LOGIN_URL: z.url().default("http://localhost:4010"),

@@ -29,7 +29,9 @@ describe("token cipher", () => {
     const parts = encryptSecret("secret", ring).split(".");
     parts[4] = Buffer.from("tampered").toString("base64url");
     expect(() => decryptSecret(parts.join("."), ring)).toThrow();
-    expect(() => decryptSecret(encryptSecret("secret", ring), parseKeyRing(`k2:${key()}`))).toThrow();
+    expect(() =>
+      decryptSecret(encryptSecret("secret", ring), parseKeyRing(`k2:${key()}`)),
+    ).toThrow();
   });
 
   it.each(["", "k1", "k1:short", "bad id:" + Buffer.alloc(32).toString("base64")])(

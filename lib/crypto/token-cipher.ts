@@ -17,7 +17,10 @@ export interface KeyRing {
 export function parseKeyRing(spec: string): KeyRing {
   const keys = new Map<string, Buffer>();
   let primaryKeyId = "";
-  for (const entry of spec.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [keyId, encoded] = entry.split(":");
     const key = Buffer.from(encoded ?? "", "base64");
     if (!keyId || !/^[A-Za-z0-9_-]+$/.test(keyId) || key.length !== 32) {

@@ -34,12 +34,21 @@ async function exchangeCode(row: OAuthState, code: string, codeVerifier: string)
   const crmType = row.crmType as CrmType;
   const redirectUri = oauthCallbackUrl(crmType);
   if (crmType === "salesforce") {
-    return exchangeSalesforceCode({ loginUrl: row.loginUrl ?? "", redirectUri, code, codeVerifier });
+    return exchangeSalesforceCode({
+      loginUrl: row.loginUrl ?? "",
+      redirectUri,
+      code,
+      codeVerifier,
+    });
   }
   return exchangeHubSpotCode({ code, redirectUri });
 }
 
-async function saveIntegration(db: PrismaClient, row: OAuthState, tokens: CrmTokenSet & CrmAccountInfo) {
+async function saveIntegration(
+  db: PrismaClient,
+  row: OAuthState,
+  tokens: CrmTokenSet & CrmAccountInfo,
+) {
   const data = {
     crmType: row.crmType,
     enabled: true,
@@ -90,7 +99,12 @@ export async function completeConnect(db: PrismaClient, input: CallbackInput): P
   try {
     tokens = await exchangeCode(row, input.code, codeVerifier);
   } catch (error) {
-    logger.warn({ event: "integration.code_exchange_failed", tenantId: row.tenantId, crm: row.crmType, err: error });
+    logger.warn({
+      event: "integration.code_exchange_failed",
+      tenantId: row.tenantId,
+      crm: row.crmType,
+      err: error,
+    });
     return fail("exchange_failed", row.redirectUri);
   }
   const integration = await saveIntegration(db, row, tokens);

@@ -60,7 +60,12 @@ export async function startConnect(db: PrismaClient, input: ConnectInput) {
   const redirectUri = oauthCallbackUrl(input.crmType);
   const authUrl =
     input.crmType === "salesforce"
-      ? buildSalesforceAuthorizeUrl({ loginUrl: loginUrl as string, redirectUri, state, codeChallenge })
+      ? buildSalesforceAuthorizeUrl({
+          loginUrl: loginUrl as string,
+          redirectUri,
+          state,
+          codeChallenge,
+        })
       : buildHubSpotAuthorizeUrl({ redirectUri, state });
   return { authUrl, state };
 }

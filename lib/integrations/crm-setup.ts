@@ -1,4 +1,7 @@
-import { HUBSPOT_LEAD_ID_PROPERTY, SALESFORCE_LEAD_EXTERNAL_ID_FIELD } from "@/lib/config/crm-limits";
+import {
+  HUBSPOT_LEAD_ID_PROPERTY,
+  SALESFORCE_LEAD_EXTERNAL_ID_FIELD,
+} from "@/lib/config/crm-limits";
 import { CrmError } from "@/lib/crm/errors";
 import { HubSpotClient } from "@/lib/crm/hubspot/client";
 import type { CrmType } from "@/lib/crm/types";
@@ -21,7 +24,11 @@ export interface CrmSetupReport {
 export async function prepareCrmAccount(db: PrismaClient, integration: CrmIntegration) {
   const crmType = integration.crmType as CrmType;
   const mappings = effectiveFieldMappings(crmType, integration.fieldMappings);
-  const report: CrmSetupReport = { checkedAt: new Date().toISOString(), missingFields: [], createdFields: [] };
+  const report: CrmSetupReport = {
+    checkedAt: new Date().toISOString(),
+    missingFields: [],
+    createdFields: [],
+  };
   try {
     const client = createCrmClient(db, integration);
     let names = new Set((await client.listLeadFields()).map((field) => field.name));
@@ -30,14 +37,18 @@ export async function prepareCrmAccount(db: PrismaClient, integration: CrmIntegr
       names = new Set([...names, ...report.createdFields]);
     }
     // The idempotency key field is needed whatever the mapping says.
-    const idField = crmType === "salesforce" ? SALESFORCE_LEAD_EXTERNAL_ID_FIELD : HUBSPOT_LEAD_ID_PROPERTY;
+    const idField =
+      crmType === "salesforce" ? SALESFORCE_LEAD_EXTERNAL_ID_FIELD : HUBSPOT_LEAD_ID_PROPERTY;
     const needed = new Set([...mappings.map((m) => m.crmField), idField]);
     report.missingFields = [...needed].filter((name) => !names.has(name));
   } catch (error) {
     report.error = error instanceof CrmError ? error.message : "CRM field check failed";
     logger.warn({ event: "integration.setup_failed", integrationId: integration.id, err: error });
   }
-  const syncConfig = { ...((integration.syncConfig as Prisma.JsonObject | null) ?? {}), setup: { ...report } };
+  const syncConfig = {
+    ...((integration.syncConfig as Prisma.JsonObject | null) ?? {}),
+    setup: { ...report },
+  };
   await db.crmIntegration.update({
     where: { id: integration.id },
     data: {

@@ -16,7 +16,11 @@ export function fieldMappingBodySchema(crmType: CrmType) {
   const crmField = `${crmType}_field` as const;
   const entry = z.strictObject({
     diagno_field: z.enum(DIAGNO_FIELDS),
-    [crmField]: z.string().min(1).max(100).regex(/^[A-Za-z][A-Za-z0-9_]*$/, "Invalid CRM field name"),
+    [crmField]: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "Invalid CRM field name"),
     transform: z.enum(TRANSFORMS).nullable().default(null),
   });
   return z.strictObject({
@@ -31,7 +35,11 @@ export function fieldMappingBodySchema(crmType: CrmType) {
 }
 
 export function toApiMappings(crmType: CrmType, mappings: FieldMapping[]) {
-  return mappings.map((m) => ({ diagno_field: m.diagnoField, [`${crmType}_field`]: m.crmField, transform: m.transform }));
+  return mappings.map((m) => ({
+    diagno_field: m.diagnoField,
+    [`${crmType}_field`]: m.crmField,
+    transform: m.transform,
+  }));
 }
 
 export async function getFieldMappings(db: PrismaClient, tenantId: string, crmType: CrmType) {
@@ -51,6 +59,9 @@ export async function saveFieldMappings(
     crmField: String(item[`${crmType}_field`]),
     transform: (item.transform ?? null) as FieldMapping["transform"],
   }));
-  await db.crmIntegration.update({ where: { id: integration.id }, data: { fieldMappings: mappings } });
+  await db.crmIntegration.update({
+    where: { id: integration.id },
+    data: { fieldMappings: mappings },
+  });
   return mappings;
 }

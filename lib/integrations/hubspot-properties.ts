@@ -25,9 +25,19 @@ export const HUBSPOT_CUSTOM_PROPERTIES: PropertySpec[] = [
     label: "Lead priority (DiagnoLeads)",
     type: PropertyType.Enumeration,
     fieldType: FieldType.Select,
-    options: PRIORITY_LEVELS.map((value, index) => ({ label: value, value, displayOrder: index, hidden: false })),
+    options: PRIORITY_LEVELS.map((value, index) => ({
+      label: value,
+      value,
+      displayOrder: index,
+      hidden: false,
+    })),
   },
-  { name: "detected_challenges", label: "Detected challenges (DiagnoLeads)", type: PropertyType.String, fieldType: FieldType.Textarea },
+  {
+    name: "detected_challenges",
+    label: "Detected challenges (DiagnoLeads)",
+    type: PropertyType.String,
+    fieldType: FieldType.Textarea,
+  },
   {
     name: HUBSPOT_LEAD_ID_PROPERTY,
     label: "DiagnoLeads lead ID",
@@ -44,7 +54,10 @@ export async function ensureHubSpotProperties(client: HubSpotClient, existing: S
   const groups = await client.run((api) => api.crm.properties.groupsApi.getAll("contacts"));
   if (!groups.results.some((group) => group.name === HUBSPOT_PROPERTY_GROUP)) {
     await client.run((api) =>
-      api.crm.properties.groupsApi.create("contacts", { name: HUBSPOT_PROPERTY_GROUP, label: "DiagnoLeads" }),
+      api.crm.properties.groupsApi.create("contacts", {
+        name: HUBSPOT_PROPERTY_GROUP,
+        label: "DiagnoLeads",
+      }),
     );
   }
   for (const spec of missing) {

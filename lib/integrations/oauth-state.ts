@@ -16,7 +16,13 @@ export interface IssuedState {
 
 export async function issueOAuthState(
   db: PrismaClient,
-  input: { tenantId: string; userId: string; crmType: string; redirectUri: string; loginUrl: string | null },
+  input: {
+    tenantId: string;
+    userId: string;
+    crmType: string;
+    redirectUri: string;
+    loginUrl: string | null;
+  },
 ): Promise<IssuedState> {
   const state = randomToken(32);
   const codeVerifier = randomToken(48);

@@ -14,10 +14,16 @@ export async function getSyncStatus(db: PrismaClient, tenantId: string, crmType:
   const [totalSynced, failedSyncs, recentFailures, pending, stuck] = await Promise.all([
     db.crmSyncLog.count({ where: { integrationId: integration.id, status: "success" } }),
     db.crmSyncLog.count({ where: { integrationId: integration.id, status: "failed" } }),
-    db.crmSyncLog.count({ where: { integrationId: integration.id, status: "failed", createdAt: { gte: since } } }),
+    db.crmSyncLog.count({
+      where: { integrationId: integration.id, status: "failed", createdAt: { gte: since } },
+    }),
     db.syncOutbox.count({ where: { tenantId, status: "pending" } }),
     db.syncOutbox.count({
-      where: { tenantId, status: "pending", createdAt: { lt: new Date(Date.now() - STUCK_AFTER_MS) } },
+      where: {
+        tenantId,
+        status: "pending",
+        createdAt: { lt: new Date(Date.now() - STUCK_AFTER_MS) },
+      },
     }),
   ]);
   let health: HealthStatus = "healthy";

@@ -15,7 +15,9 @@ import { logger } from "@/lib/logging/logger";
 const inFlight = new Map<string, Promise<string>>();
 
 function needsRefreshSoon(expiresAt: Date | null): boolean {
-  return expiresAt !== null && expiresAt.getTime() - Date.now() < TOKEN_REFRESH_MARGIN_SECONDS * 1000;
+  return (
+    expiresAt !== null && expiresAt.getTime() - Date.now() < TOKEN_REFRESH_MARGIN_SECONDS * 1000
+  );
 }
 
 async function refreshLocked(db: PrismaClient, integrationId: string, stale: string | null) {
@@ -23,7 +25,11 @@ async function refreshLocked(db: PrismaClient, integrationId: string, stale: str
     async (tx) => {
       await tx.$queryRaw`SELECT id FROM crm_integrations WHERE id = ${integrationId}::uuid FOR UPDATE`;
       const row = await tx.crmIntegration.findUniqueOrThrow({ where: { id: integrationId } });
-      if (row.authStatus !== "connected" || !row.accessTokenEncrypted || !row.refreshTokenEncrypted) {
+      if (
+        row.authStatus !== "connected" ||
+        !row.accessTokenEncrypted ||
+        !row.refreshTokenEncrypted
+      ) {
         throw new CrmError("reconnect_required", "The integration must be reconnected");
       }
       const current = decryptSecret(row.accessTokenEncrypted);
@@ -36,7 +42,9 @@ async function refreshLocked(db: PrismaClient, integrationId: string, stale: str
           where: { id: integrationId },
           data: {
             accessTokenEncrypted: encryptSecret(tokens.accessToken),
-            ...(tokens.refreshToken ? { refreshTokenEncrypted: encryptSecret(tokens.refreshToken) } : {}),
+            ...(tokens.refreshToken
+              ? { refreshTokenEncrypted: encryptSecret(tokens.refreshToken) }
+              : {}),
             expiresAt: tokens.expiresAt,
           },
         });

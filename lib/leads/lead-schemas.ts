@@ -16,7 +16,12 @@ export const leadCreateSchema = z.strictObject({
   name: text(255),
   email: z.email().max(320).nullish(),
   company: optionalText(255),
-  phone: z.string().trim().max(40).regex(/^[0-9+\-() .]*$/, "Invalid phone number").nullish(),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[0-9+\-() .]*$/, "Invalid phone number")
+    .nullish(),
   score: z.number().int().min(0).max(100).default(0),
   priority_level: z.enum(PRIORITY_LEVELS),
   detected_challenges: z.array(challenge).max(50).default([]),

@@ -28,7 +28,11 @@ function toLeadData(input: LeadUpdateInput): Prisma.LeadUncheckedUpdateInput {
 }
 
 /** Inserts a lead and its outbox entry inside the caller's transaction (no dispatch). */
-export async function insertLead(tx: Prisma.TransactionClient, tenantId: string, input: LeadCreateInput) {
+export async function insertLead(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  input: LeadCreateInput,
+) {
   const data = toLeadData(input) as Prisma.LeadUncheckedCreateInput;
   const lead = await tx.lead.create({ data: { ...data, tenantId, crmSyncStatus: "pending" } });
   const entry = await enqueueSync(tx, { tenantId, leadId: lead.id, operation: "upsert" });

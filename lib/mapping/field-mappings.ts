@@ -23,7 +23,11 @@ export type Transform = (typeof TRANSFORMS)[number];
 
 export const fieldMappingSchema = z.object({
   diagnoField: z.enum(DIAGNO_FIELDS),
-  crmField: z.string().min(1).max(100).regex(/^[A-Za-z][A-Za-z0-9_]*$/),
+  crmField: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z][A-Za-z0-9_]*$/),
   transform: z.enum(TRANSFORMS).nullable(),
 });
 export type FieldMapping = z.infer<typeof fieldMappingSchema>;

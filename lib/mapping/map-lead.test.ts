@@ -18,7 +18,9 @@ const lead: MappableLead = {
 
 describe("mapLeadToCrmFields", () => {
   it("applies the specification's Salesforce mapping", () => {
-    expect(mapLeadToCrmFields(lead, defaultFieldMappings("salesforce"), { nameOrder: "auto" })).toEqual({
+    expect(
+      mapLeadToCrmFields(lead, defaultFieldMappings("salesforce"), { nameOrder: "auto" }),
+    ).toEqual({
       FirstName: "太郎",
       LastName: "山田",
       Email: "taro@example.jp",
@@ -32,7 +34,12 @@ describe("mapLeadToCrmFields", () => {
 
   it("applies the specification's HubSpot mapping", () => {
     const fields = mapLeadToCrmFields(lead, defaultFieldMappings("hubspot"), { nameOrder: "auto" });
-    expect(fields).toMatchObject({ firstname: "太郎", lastname: "山田", hs_lead_score: 86, lead_priority: "Hot" });
+    expect(fields).toMatchObject({
+      firstname: "太郎",
+      lastname: "山田",
+      hs_lead_score: 86,
+      lead_priority: "Hot",
+    });
   });
 
   it("truncates text to the CRM's field length by code points", () => {
@@ -45,9 +52,13 @@ describe("mapLeadToCrmFields", () => {
   });
 
   it("leaves the first name empty rather than repeating the last name", () => {
-    const single = mapLeadToCrmFields({ ...lead, name: "Madonna" }, defaultFieldMappings("salesforce"), {
-      nameOrder: "auto",
-    });
+    const single = mapLeadToCrmFields(
+      { ...lead, name: "Madonna" },
+      defaultFieldMappings("salesforce"),
+      {
+        nameOrder: "auto",
+      },
+    );
     expect(single).toMatchObject({ LastName: "Madonna", FirstName: null });
   });
 });

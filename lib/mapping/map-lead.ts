@@ -24,16 +24,26 @@ export interface MapOptions {
 
 function readField(lead: MappableLead, field: DiagnoField): unknown {
   switch (field) {
-    case "lead.id": return lead.id;
-    case "lead.name": return lead.name;
-    case "lead.email": return lead.email;
-    case "lead.company": return lead.company;
-    case "lead.phone": return lead.phone;
-    case "lead.score": return lead.score;
-    case "lead.priority_level": return lead.priorityLevel;
-    case "lead.detected_challenges": return lead.detectedChallenges;
-    case "lead.status": return lead.status;
-    case "lead.owner": return lead.owner;
+    case "lead.id":
+      return lead.id;
+    case "lead.name":
+      return lead.name;
+    case "lead.email":
+      return lead.email;
+    case "lead.company":
+      return lead.company;
+    case "lead.phone":
+      return lead.phone;
+    case "lead.score":
+      return lead.score;
+    case "lead.priority_level":
+      return lead.priorityLevel;
+    case "lead.detected_challenges":
+      return lead.detectedChallenges;
+    case "lead.status":
+      return lead.status;
+    case "lead.owner":
+      return lead.owner;
   }
 }
 

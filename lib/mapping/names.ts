@@ -10,7 +10,8 @@ export interface SplitName {
 }
 
 // Han, Hiragana, Katakana (incl. half-width) and Hangul: scripts written family name first.
-const FAMILY_FIRST_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const FAMILY_FIRST_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 function resolveOrder(name: string, order: NameOrder): Exclude<NameOrder, "auto"> {
   if (order !== "auto") return order;

@@ -17,7 +17,9 @@ export async function requestSync(entries: Pick<SyncOutbox, "id" | "tenantId">[]
   }
   try {
     await inngest.send(
-      entries.map((entry) => leadSyncRequested.create({ outboxId: entry.id, tenantId: entry.tenantId })),
+      entries.map((entry) =>
+        leadSyncRequested.create({ outboxId: entry.id, tenantId: entry.tenantId }),
+      ),
     );
   } catch (error) {
     logger.warn({ event: "sync.publish_failed", entries: entries.length, err: error });

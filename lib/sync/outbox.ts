@@ -8,7 +8,12 @@ export type OutboxOperation = "upsert" | "delete" | "assessment";
 
 export async function enqueueSync(
   tx: Prisma.TransactionClient,
-  entry: { tenantId: string; leadId: string; operation: OutboxOperation; assessmentResponseId?: string },
+  entry: {
+    tenantId: string;
+    leadId: string;
+    operation: OutboxOperation;
+    assessmentResponseId?: string;
+  },
 ): Promise<SyncOutbox> {
   return tx.syncOutbox.create({ data: entry });
 }
@@ -20,7 +25,10 @@ interface ClaimFilter {
 }
 
 /** Locks due entries for this worker and counts the attempt. */
-export async function claimOutboxEntries(db: PrismaClient, filter: ClaimFilter): Promise<SyncOutbox[]> {
+export async function claimOutboxEntries(
+  db: PrismaClient,
+  filter: ClaimFilter,
+): Promise<SyncOutbox[]> {
   const ids = filter.ids ?? null;
   const tenantId = filter.tenantId ?? null;
   const rows = await db.$queryRaw<{ id: string }[]>`

@@ -46,7 +46,10 @@ async function syncOne(context: SyncContext, entry: SyncOutbox) {
     return;
   }
   await context.db.$transaction(async (tx) => {
-    await tx.assessmentResponse.update({ where: { id: response.id }, data: { crmActivityId: activityId } });
+    await tx.assessmentResponse.update({
+      where: { id: response.id },
+      data: { crmActivityId: activityId },
+    });
     await writeSyncLog(tx, context, {
       leadId: response.leadId,
       syncType: "create",

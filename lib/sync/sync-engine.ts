@@ -46,12 +46,16 @@ async function syncTenant(db: PrismaClient, tenantId: string, entries: SyncOutbo
     });
     await handleCallFailure(context, stillLocked, "update", error, log);
   }
-  await db.crmIntegration.update({ where: { id: integration.id }, data: { lastSyncAt: new Date() } });
+  await db.crmIntegration.update({
+    where: { id: integration.id },
+    data: { lastSyncAt: new Date() },
+  });
 }
 
 export async function syncOutboxEntries(db: PrismaClient, entries: SyncOutbox[]): Promise<void> {
   const byTenant = new Map<string, SyncOutbox[]>();
-  for (const entry of entries) byTenant.set(entry.tenantId, [...(byTenant.get(entry.tenantId) ?? []), entry]);
+  for (const entry of entries)
+    byTenant.set(entry.tenantId, [...(byTenant.get(entry.tenantId) ?? []), entry]);
   for (const [tenantId, tenantEntries] of byTenant) await syncTenant(db, tenantId, tenantEntries);
 }
 

@@ -15,10 +15,15 @@ function leadIdsOf(entries: SyncOutbox[]): string[] {
 /** Waiting is not failing: no attempt is counted and the leads show "waiting". */
 export async function pauseEntries(db: PrismaClient, entries: SyncOutbox[], reason: string) {
   await db.$transaction(async (tx) => {
-    await rescheduleOutboxEntries(tx, entries.map((e) => e.id), new Date(Date.now() + PAUSED_RECHECK_MS), {
-      error: reason,
-      countAttempt: false,
-    });
+    await rescheduleOutboxEntries(
+      tx,
+      entries.map((e) => e.id),
+      new Date(Date.now() + PAUSED_RECHECK_MS),
+      {
+        error: reason,
+        countAttempt: false,
+      },
+    );
     await tx.lead.updateMany({
       where: { id: { in: leadIdsOf(entries) }, tenantId: entries[0]?.tenantId },
       data: { crmSyncStatus: "waiting" },
@@ -36,7 +41,11 @@ export async function failEntries(
 ) {
   const message = details.map((d) => `${d.code}: ${d.message}`).join("; ");
   const run = async (client: Prisma.TransactionClient) => {
-    await failOutboxEntries(client, entries.map((e) => e.id), message);
+    await failOutboxEntries(
+      client,
+      entries.map((e) => e.id),
+      message,
+    );
     for (const leadId of leadIdsOf(entries)) {
       await writeSyncLog(client, context, {
         leadId,
@@ -70,10 +79,15 @@ export async function retryOrFail(
   }
   const at = new Date(Date.now() + retryDelayMs(attempts));
   const message = details.map((d) => `${d.code}: ${d.message}`).join("; ");
-  await rescheduleOutboxEntries(context.db, entries.map((e) => e.id), at, {
-    error: message,
-    countAttempt: true,
-  });
+  await rescheduleOutboxEntries(
+    context.db,
+    entries.map((e) => e.id),
+    at,
+    {
+      error: message,
+      countAttempt: true,
+    },
+  );
   await context.db.lead.updateMany({
     where: { id: { in: leadIdsOf(entries) }, tenantId: context.tenantId },
     data: { crmSyncStatus: "retrying" },
@@ -89,18 +103,30 @@ export async function handleCallFailure(
   log: Logger,
 ) {
   const crmError = error instanceof CrmError ? error : new CrmError("transient", String(error));
-  log.warn({ event: "sync.call_failed", kind: crmError.kind, entries: entries.length, err: crmError.message });
-  const details = crmError.details.length ? crmError.details : [{ code: crmError.kind, message: crmError.message }];
+  log.warn({
+    event: "sync.call_failed",
+    kind: crmError.kind,
+    entries: entries.length,
+    err: crmError.message,
+  });
+  const details = crmError.details.length
+    ? crmError.details
+    : [{ code: crmError.kind, message: crmError.message }];
   switch (crmError.kind) {
     case "reconnect_required":
       return pauseEntries(context.db, entries, "reconnect required");
     case "rate_limited":
     case "quota_exhausted": {
       const at = new Date(Date.now() + (crmError.retryAfterMs ?? 10_000));
-      return rescheduleOutboxEntries(context.db, entries.map((e) => e.id), at, {
-        error: crmError.message,
-        countAttempt: false,
-      });
+      return rescheduleOutboxEntries(
+        context.db,
+        entries.map((e) => e.id),
+        at,
+        {
+          error: crmError.message,
+          countAttempt: false,
+        },
+      );
     }
     case "invalid_data":
     case "not_found":

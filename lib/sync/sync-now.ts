@@ -15,17 +15,27 @@ export interface SyncNowInput {
  * Synchronous sync of one lead (the sync-lead endpoint). It goes through the outbox like
  * every other change, so a crash mid-call loses nothing and retries stay idempotent.
  */
-export async function syncLeadNow(db: PrismaClient, tenantId: string, crmType: CrmType, input: SyncNowInput) {
+export async function syncLeadNow(
+  db: PrismaClient,
+  tenantId: string,
+  crmType: CrmType,
+  input: SyncNowInput,
+) {
   const integration = await findIntegration(db, tenantId, crmType);
   if (integration.authStatus !== "connected") {
     throw new ApiError("conflict", "The integration must be reconnected before syncing");
   }
   const lead = await db.lead.findFirst({
-    where: { id: input.leadId, tenantId, ...(input.syncType === "delete" ? {} : { deletedAt: null }) },
+    where: {
+      id: input.leadId,
+      tenantId,
+      ...(input.syncType === "delete" ? {} : { deletedAt: null }),
+    },
   });
   if (!lead) throw notFound("Lead");
 
-  const upToDate = lead.crmSyncStatus === "synced" && lead.crmSyncedAt && lead.crmSyncedAt >= lead.updatedAt;
+  const upToDate =
+    lead.crmSyncStatus === "synced" && lead.crmSyncedAt && lead.crmSyncedAt >= lead.updatedAt;
   if (!input.force && input.syncType !== "delete" && upToDate) {
     const last = await db.crmSyncLog.findFirst({
       where: { integrationId: integration.id, leadId: lead.id, status: "success" },
@@ -34,7 +44,11 @@ export async function syncLeadNow(db: PrismaClient, tenantId: string, crmType: C
     return { lead, log: last, skipped: true, queued: null };
   }
   const entry = await db.$transaction((tx) =>
-    enqueueSync(tx, { tenantId, leadId: lead.id, operation: input.syncType === "delete" ? "delete" : "upsert" }),
+    enqueueSync(tx, {
+      tenantId,
+      leadId: lead.id,
+      operation: input.syncType === "delete" ? "delete" : "upsert",
+    }),
   );
   await syncDueEntries(db, { ids: [entry.id], limit: 1 });
   const [after, log, outbox] = await Promise.all([
@@ -49,7 +63,11 @@ export async function syncLeadNow(db: PrismaClient, tenantId: string, crmType: C
     return { lead: after, log: null, skipped: false, queued: { lastError: outbox.lastError } };
   }
   if (outbox.status === "failed") {
-    throw new ApiError("crm_error", "The CRM rejected the lead", log?.errorDetails ?? outbox.lastError);
+    throw new ApiError(
+      "crm_error",
+      "The CRM rejected the lead",
+      log?.errorDetails ?? outbox.lastError,
+    );
   }
   return { lead: after, log, skipped: false, queued: null };
 }

@@ -19,7 +19,12 @@ function chunk<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
-async function recordSuccess(context: SyncContext, work: LeadWork, result: CrmWriteResult & { ok: true }, fields: string[]) {
+async function recordSuccess(
+  context: SyncContext,
+  work: LeadWork,
+  result: CrmWriteResult & { ok: true },
+  fields: string[],
+) {
   const { lead, entries } = work;
   await context.db.$transaction(async (tx) => {
     // Only a lead unchanged since it was read counts as synced; a newer change is queued.
@@ -41,15 +46,27 @@ async function recordSuccess(context: SyncContext, work: LeadWork, result: CrmWr
       fieldsSynced: fields,
       retryCount: retriesOf(entries),
     });
-    await completeOutboxEntries(tx, entries.map((entry) => entry.id));
+    await completeOutboxEntries(
+      tx,
+      entries.map((entry) => entry.id),
+    );
   });
 }
 
-async function recordResult(context: SyncContext, work: LeadWork, result: CrmWriteResult, fields: string[]) {
+async function recordResult(
+  context: SyncContext,
+  work: LeadWork,
+  result: CrmWriteResult,
+  fields: string[],
+) {
   const syncType = work.lead.crmExternalId ? "update" : "create";
   if (result.ok) return recordSuccess(context, work, result, fields);
   if (result.retryable) return retryOrFail(context, work.entries, syncType, result.errors);
-  context.log.warn({ event: "sync.lead_rejected", leadId: work.lead.id, codes: result.errors.map((e) => e.code) });
+  context.log.warn({
+    event: "sync.lead_rejected",
+    leadId: work.lead.id,
+    codes: result.errors.map((e) => e.code),
+  });
   return failEntries(context, work.entries, syncType, result.errors);
 }
 
@@ -86,7 +103,12 @@ export async function syncLeadUpserts(context: SyncContext, entries: SyncOutbox[
     else works.push({ lead, entries: leadEntries });
   }
   if (obsolete.length > 0) {
-    await context.db.$transaction((tx) => completeOutboxEntries(tx, obsolete.map((e) => e.id)));
+    await context.db.$transaction((tx) =>
+      completeOutboxEntries(
+        tx,
+        obsolete.map((e) => e.id),
+      ),
+    );
   }
   for (const part of chunk(works, context.client.maxBatchSize)) await writeChunk(context, part);
 }

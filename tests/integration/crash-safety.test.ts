@@ -17,7 +17,10 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.stop());
 
-function runAcceptThenDie(tenantId: string, apiKey: string): Promise<{ stdout: string; killed: boolean }> {
+function runAcceptThenDie(
+  tenantId: string,
+  apiKey: string,
+): Promise<{ stdout: string; killed: boolean }> {
   const child = spawn(
     path.join("node_modules", ".bin", "tsx"),
     [path.join("tests", "support", "accept-then-die.ts"), tenantId, apiKey],
@@ -27,7 +30,9 @@ function runAcceptThenDie(tenantId: string, apiKey: string): Promise<{ stdout: s
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
   // tsx runs the script in a child of its own and reports that child's SIGKILL as exit 137.
   return new Promise((resolve) =>
-    child.on("exit", (code, signal) => resolve({ stdout, killed: signal === "SIGKILL" || code === 137 })),
+    child.on("exit", (code, signal) =>
+      resolve({ stdout, killed: signal === "SIGKILL" || code === 137 }),
+    ),
   );
 }
 
@@ -41,14 +46,20 @@ it("a lead accepted just before the process died is synced by the next worker", 
   expect(JSON.parse(child.stdout)).toMatchObject({ status: 201 });
   const lead = await harness.db.lead.findFirstOrThrow({ where: { tenantId: tenant.tenantId } });
   expect(lead.crmSyncStatus).toBe("pending");
-  expect(await harness.db.syncOutbox.count({ where: { leadId: lead.id, status: "pending" } })).toBe(1);
+  expect(await harness.db.syncOutbox.count({ where: { leadId: lead.id, status: "pending" } })).toBe(
+    1,
+  );
 
   await setFaults(harness.salesforce.instanceUrl, null);
-  await waitFor(async () => (await syncDueEntries(harness.db, { limit: 10, tenantId: tenant.tenantId })) > 0);
+  await waitFor(
+    async () => (await syncDueEntries(harness.db, { limit: 10, tenantId: tenant.tenantId })) > 0,
+  );
   const synced = await harness.db.lead.findUniqueOrThrow({ where: { id: lead.id } });
   expect(synced.crmSyncStatus).toBe("synced");
   await waitFor(async () => {
-    const records = (await sandboxRecords(harness.salesforce.instanceUrl, "Lead")).filter((r) => r.DiagnoLeadsId__c === lead.id);
+    const records = (await sandboxRecords(harness.salesforce.instanceUrl, "Lead")).filter(
+      (r) => r.DiagnoLeadsId__c === lead.id,
+    );
     // The dead process's request may still land in the CRM; either way there is one record.
     return records.length === 1 && records[0]?.LastName === "渡辺";
   });

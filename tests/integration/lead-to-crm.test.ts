@@ -32,7 +32,11 @@ const LEAD = {
   detected_challenges: ["営業の属人化", { area: "marketing", severity: "high" }],
 };
 
-const CASES: { crm: CrmType; recordsOf: () => Promise<Record<string, unknown>[]>; expected: Record<string, unknown> }[] = [
+const CASES: {
+  crm: CrmType;
+  recordsOf: () => Promise<Record<string, unknown>[]>;
+  expected: Record<string, unknown>;
+}[] = [
   {
     crm: "salesforce",
     recordsOf: () => records(harness.salesforce.instanceUrl, "Lead"),
@@ -65,61 +69,90 @@ const CASES: { crm: CrmType; recordsOf: () => Promise<Record<string, unknown>[]>
 
 function fieldsOf(record: Record<string, unknown>): Record<string, unknown> {
   const properties = record.properties;
-  return properties && typeof properties === "object" ? (properties as Record<string, unknown>) : record;
+  return properties && typeof properties === "object"
+    ? (properties as Record<string, unknown>)
+    : record;
 }
 
-describe.each(CASES)("a lead created through the API reaches $crm", ({ crm, recordsOf, expected }) => {
-  it("creates the CRM record with the mapped fields, then follows updates and assessments", async () => {
-    const tenant = await createTenant(harness.db);
-    await connectCrm(harness.db, tenant, crm);
+describe.each(CASES)(
+  "a lead created through the API reaches $crm",
+  ({ crm, recordsOf, expected }) => {
+    it("creates the CRM record with the mapped fields, then follows updates and assessments", async () => {
+      const tenant = await createTenant(harness.db);
+      await connectCrm(harness.db, tenant, crm);
 
-    const created = await callRoute(createLeadRoute, {
-      method: "POST",
-      path: `/api/v1/tenants/${tenant.tenantId}/leads`,
-      params: { tenantId: tenant.tenantId },
-      apiKey: tenant.apiKey,
-      body: LEAD,
-    });
-    expect(created.status).toBe(201);
-    const leadId = (created.body as { id: string }).id;
+      const created = await callRoute(createLeadRoute, {
+        method: "POST",
+        path: `/api/v1/tenants/${tenant.tenantId}/leads`,
+        params: { tenantId: tenant.tenantId },
+        apiKey: tenant.apiKey,
+        body: LEAD,
+      });
+      expect(created.status).toBe(201);
+      const leadId = (created.body as { id: string }).id;
 
-    const record = await waitFor(async () => (await recordsOf()).find((r) => fieldsOf(r).email === LEAD.email || fieldsOf(r).Email === LEAD.email));
-    expect(fieldsOf(record)).toMatchObject(expected);
-    const lead = await waitFor(async () => {
-      const row = await harness.db.lead.findUniqueOrThrow({ where: { id: leadId } });
-      return row.crmSyncStatus === "synced" ? row : undefined;
-    });
-    expect(lead.crmExternalId).toBe(String(record.id ?? record.Id));
-    const log = await harness.db.crmSyncLog.findFirstOrThrow({ where: { leadId, status: "success" } });
-    expect(log).toMatchObject({ syncType: "create", direction: "to_crm", crmRecordId: lead.crmExternalId });
+      const record = await waitFor(async () =>
+        (await recordsOf()).find(
+          (r) => fieldsOf(r).email === LEAD.email || fieldsOf(r).Email === LEAD.email,
+        ),
+      );
+      expect(fieldsOf(record)).toMatchObject(expected);
+      const lead = await waitFor(async () => {
+        const row = await harness.db.lead.findUniqueOrThrow({ where: { id: leadId } });
+        return row.crmSyncStatus === "synced" ? row : undefined;
+      });
+      expect(lead.crmExternalId).toBe(String(record.id ?? record.Id));
+      const log = await harness.db.crmSyncLog.findFirstOrThrow({
+        where: { leadId, status: "success" },
+      });
+      expect(log).toMatchObject({
+        syncType: "create",
+        direction: "to_crm",
+        crmRecordId: lead.crmExternalId,
+      });
 
-    const updated = await callRoute(updateLeadRoute, {
-      method: "PATCH",
-      path: `/api/v1/tenants/${tenant.tenantId}/leads/${leadId}`,
-      params: { tenantId: tenant.tenantId, leadId },
-      apiKey: tenant.apiKey,
-      body: { score: 91, priority_level: "Warm" },
-    });
-    expect(updated.status).toBe(200);
-    await waitFor(async () => {
-      const again = (await recordsOf()).filter((r) => String(r.id ?? r.Id) === lead.crmExternalId);
-      const fields = again[0] ? fieldsOf(again[0]) : {};
-      return String(fields.LeadScore__c ?? fields.hs_lead_score) === "91" ? true : undefined;
-    });
-    expect((await recordsOf()).length).toBe(1);
+      const updated = await callRoute(updateLeadRoute, {
+        method: "PATCH",
+        path: `/api/v1/tenants/${tenant.tenantId}/leads/${leadId}`,
+        params: { tenantId: tenant.tenantId, leadId },
+        apiKey: tenant.apiKey,
+        body: { score: 91, priority_level: "Warm" },
+      });
+      expect(updated.status).toBe(200);
+      await waitFor(async () => {
+        const again = (await recordsOf()).filter(
+          (r) => String(r.id ?? r.Id) === lead.crmExternalId,
+        );
+        const fields = again[0] ? fieldsOf(again[0]) : {};
+        return String(fields.LeadScore__c ?? fields.hs_lead_score) === "91" ? true : undefined;
+      });
+      expect((await recordsOf()).length).toBe(1);
 
-    const assessment = await callRoute(assessmentRoute, {
-      method: "POST",
-      path: `/api/v1/tenants/${tenant.tenantId}/leads/${leadId}/assessment-responses`,
-      params: { tenantId: tenant.tenantId, leadId },
-      apiKey: tenant.apiKey,
-      body: { assessment_name: "DX成熟度診断", answers: [{ question: "課題は？", answer: "人手不足" }], score: 72 },
+      const assessment = await callRoute(assessmentRoute, {
+        method: "POST",
+        path: `/api/v1/tenants/${tenant.tenantId}/leads/${leadId}/assessment-responses`,
+        params: { tenantId: tenant.tenantId, leadId },
+        apiKey: tenant.apiKey,
+        body: {
+          assessment_name: "DX成熟度診断",
+          answers: [{ question: "課題は？", answer: "人手不足" }],
+          score: 72,
+        },
+      });
+      expect(assessment.status).toBe(201);
+      const activityType = crm === "salesforce" ? "Task" : "notes";
+      const activity = await waitFor(
+        async () =>
+          (
+            await records(
+              crm === "salesforce" ? harness.salesforce.instanceUrl : harness.hubspot.apiUrl,
+              activityType,
+            )
+          )[0],
+      );
+      const text = JSON.stringify(activity);
+      expect(text).toContain("DX成熟度診断");
+      expect(text).toContain("人手不足");
     });
-    expect(assessment.status).toBe(201);
-    const activityType = crm === "salesforce" ? "Task" : "notes";
-    const activity = await waitFor(async () => (await records(crm === "salesforce" ? harness.salesforce.instanceUrl : harness.hubspot.apiUrl, activityType))[0]);
-    const text = JSON.stringify(activity);
-    expect(text).toContain("DX成熟度診断");
-    expect(text).toContain("人手不足");
-  });
-});
+  },
+);

@@ -40,41 +40,64 @@ const lead: LeadCreateInput = {
   detected_challenges: [],
 };
 
-it.each(["salesforce", "hubspot"] as const)("%s tokens are encrypted at rest and never logged", async (crm) => {
-  const logged: string[] = [];
-  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    logged.push(String(chunk));
-    return true;
-  });
-  try {
-    const tenant = await createTenant(harness.db);
-    await connectCrm(harness.db, tenant, crm);
-    const first = await harness.db.crmIntegration.findUniqueOrThrow({ where: { tenantId: tenant.tenantId } });
-    const tokens = [decryptSecret(first.accessTokenEncrypted!), decryptSecret(first.refreshTokenEncrypted!)];
+it.each(["salesforce", "hubspot"] as const)(
+  "%s tokens are encrypted at rest and never logged",
+  async (crm) => {
+    const logged: string[] = [];
+    const spy = vi
+      .spyOn(process.stdout, "write")
+      .mockImplementation((chunk: string | Uint8Array) => {
+        logged.push(String(chunk));
+        return true;
+      });
+    try {
+      const tenant = await createTenant(harness.db);
+      await connectCrm(harness.db, tenant, crm);
+      const first = await harness.db.crmIntegration.findUniqueOrThrow({
+        where: { tenantId: tenant.tenantId },
+      });
+      const tokens = [
+        decryptSecret(first.accessTokenEncrypted!),
+        decryptSecret(first.refreshTokenEncrypted!),
+      ];
 
-    const baseUrl = crm === "salesforce" ? harness.salesforce.instanceUrl : harness.hubspot.apiUrl;
-    await setFaults(baseUrl, { expireAllSessions: true });
-    const { entry } = await harness.db.$transaction((tx) => insertLead(tx, tenant.tenantId, lead));
-    await syncDueEntries(harness.db, { ids: [entry.id], limit: 1 });
-    await setFaults(baseUrl, null);
+      const baseUrl =
+        crm === "salesforce" ? harness.salesforce.instanceUrl : harness.hubspot.apiUrl;
+      await setFaults(baseUrl, { expireAllSessions: true });
+      const { entry } = await harness.db.$transaction((tx) =>
+        insertLead(tx, tenant.tenantId, lead),
+      );
+      await syncDueEntries(harness.db, { ids: [entry.id], limit: 1 });
+      await setFaults(baseUrl, null);
 
-    const refreshed = await harness.db.crmIntegration.findUniqueOrThrow({ where: { tenantId: tenant.tenantId } });
-    tokens.push(decryptSecret(refreshed.accessTokenEncrypted!), decryptSecret(refreshed.refreshTokenEncrypted!));
-    expect(tokens[2]).not.toBe(tokens[0]);
-    const grants = (await sandboxRequests(baseUrl)).filter((r) => r.grantType === "refresh_token");
-    expect(grants).toHaveLength(1);
-    expect((await harness.db.lead.findFirstOrThrow({ where: { tenantId: tenant.tenantId } })).crmSyncStatus).toBe("synced");
+      const refreshed = await harness.db.crmIntegration.findUniqueOrThrow({
+        where: { tenantId: tenant.tenantId },
+      });
+      tokens.push(
+        decryptSecret(refreshed.accessTokenEncrypted!),
+        decryptSecret(refreshed.refreshTokenEncrypted!),
+      );
+      expect(tokens[2]).not.toBe(tokens[0]);
+      const grants = (await sandboxRequests(baseUrl)).filter(
+        (r) => r.grantType === "refresh_token",
+      );
+      expect(grants).toHaveLength(1);
+      expect(
+        (await harness.db.lead.findFirstOrThrow({ where: { tenantId: tenant.tenantId } }))
+          .crmSyncStatus,
+      ).toBe("synced");
 
-    logger.flush();
-    const rows = await everyRowAsText();
-    const logs = logged.join("");
-    expect(logs).toContain("crm.token.refreshed");
-    for (const token of new Set(tokens)) {
-      expect(token.length).toBeGreaterThan(8);
-      expect(rows).not.toContain(token);
-      expect(logs).not.toContain(token);
+      logger.flush();
+      const rows = await everyRowAsText();
+      const logs = logged.join("");
+      expect(logs).toContain("crm.token.refreshed");
+      for (const token of new Set(tokens)) {
+        expect(token.length).toBeGreaterThan(8);
+        expect(rows).not.toContain(token);
+        expect(logs).not.toContain(token);
+      }
+    } finally {
+      spy.mockRestore();
     }
-  } finally {
-    spy.mockRestore();
-  }
-});
+  },
+);

@@ -44,18 +44,24 @@ describe("Salesforce", () => {
   it("C5: a create committed after the client gave up is retried without a duplicate", async () => {
     const tenant = await createTenant(harness.db);
     await connectCrm(harness.db, tenant, "salesforce");
-    const [{ lead, entry }] = await queueLeads(tenant, [leadInput()]) as [Awaited<ReturnType<typeof insertLead>>];
+    const [{ lead, entry }] = (await queueLeads(tenant, [leadInput()])) as [
+      Awaited<ReturnType<typeof insertLead>>,
+    ];
 
     await setFaults(harness.salesforce.instanceUrl, { commitThenDelayMs: 2_000 });
     await syncDueEntries(harness.db, { ids: [entry.id], limit: 1 });
     const afterTimeout = await harness.db.syncOutbox.findUniqueOrThrow({ where: { id: entry.id } });
     expect(afterTimeout).toMatchObject({ status: "pending", attempts: 1 });
-    const committed = (await sandboxRecords(harness.salesforce.instanceUrl, "Lead")).filter((r) => r.DiagnoLeadsId__c === lead.id);
+    const committed = (await sandboxRecords(harness.salesforce.instanceUrl, "Lead")).filter(
+      (r) => r.DiagnoLeadsId__c === lead.id,
+    );
     expect(committed).toHaveLength(1);
 
     await setFaults(harness.salesforce.instanceUrl, null);
     await syncDueEntries(harness.db, { ids: [entry.id], limit: 1 });
-    const records = (await sandboxRecords(harness.salesforce.instanceUrl, "Lead")).filter((r) => r.DiagnoLeadsId__c === lead.id);
+    const records = (await sandboxRecords(harness.salesforce.instanceUrl, "Lead")).filter(
+      (r) => r.DiagnoLeadsId__c === lead.id,
+    );
     expect(records).toHaveLength(1);
     const synced = await harness.db.lead.findUniqueOrThrow({ where: { id: lead.id } });
     expect(synced).toMatchObject({ crmSyncStatus: "synced", crmExternalId: records[0]?.Id });
@@ -68,18 +74,29 @@ describe("Salesforce", () => {
     await connectCrm(harness.db, tenant, "salesforce");
     const queued = await queueLeads(tenant, [leadInput(), leadInput(), leadInput()]);
     // An address the API would refuse today, as older data may hold.
-    await harness.db.lead.update({ where: { id: queued[1]!.lead.id }, data: { email: "not-an-email" } });
+    await harness.db.lead.update({
+      where: { id: queued[1]!.lead.id },
+      data: { email: "not-an-email" },
+    });
 
     await syncDueEntries(harness.db, { ids: queued.map((q) => q.entry.id), limit: 10 });
 
-    const leads = await Promise.all(queued.map((q) => harness.db.lead.findUniqueOrThrow({ where: { id: q.lead.id } })));
+    const leads = await Promise.all(
+      queued.map((q) => harness.db.lead.findUniqueOrThrow({ where: { id: q.lead.id } })),
+    );
     expect(leads.map((l) => l.crmSyncStatus)).toEqual(["synced", "failed", "synced"]);
-    const failedEntry = await harness.db.syncOutbox.findUniqueOrThrow({ where: { id: queued[1]!.entry.id } });
+    const failedEntry = await harness.db.syncOutbox.findUniqueOrThrow({
+      where: { id: queued[1]!.entry.id },
+    });
     expect(failedEntry.status).toBe("failed");
-    const log = await harness.db.crmSyncLog.findFirstOrThrow({ where: { leadId: queued[1]!.lead.id } });
+    const log = await harness.db.crmSyncLog.findFirstOrThrow({
+      where: { leadId: queued[1]!.lead.id },
+    });
     expect(log.status).toBe("failed");
     expect(log.errorDetails).toEqual(
-      expect.arrayContaining([expect.objectContaining({ code: "INVALID_EMAIL_ADDRESS", fields: ["Email"] })]),
+      expect.arrayContaining([
+        expect.objectContaining({ code: "INVALID_EMAIL_ADDRESS", fields: ["Email"] }),
+      ]),
     );
     expect(log.errorMessage).toContain("INVALID_EMAIL_ADDRESS");
 
@@ -93,10 +110,14 @@ describe("Salesforce", () => {
     const [first] = await queueLeads(tenant, [leadInput()]);
     await syncDueEntries(harness.db, { ids: [first!.entry.id], limit: 1 });
     const again = await harness.db.$transaction((tx) =>
-      tx.syncOutbox.create({ data: { tenantId: tenant.tenantId, leadId: first!.lead.id, operation: "upsert" } }),
+      tx.syncOutbox.create({
+        data: { tenantId: tenant.tenantId, leadId: first!.lead.id, operation: "upsert" },
+      }),
     );
     await syncDueEntries(harness.db, { ids: [again.id], limit: 1 });
-    const records = (await sandboxRecords(harness.salesforce.instanceUrl, "Lead")).filter((r) => r.DiagnoLeadsId__c === first!.lead.id);
+    const records = (await sandboxRecords(harness.salesforce.instanceUrl, "Lead")).filter(
+      (r) => r.DiagnoLeadsId__c === first!.lead.id,
+    );
     expect(records).toHaveLength(1);
   });
 });
@@ -109,7 +130,9 @@ describe("HubSpot", () => {
       properties: { email: "existing@example.jp", firstname: "既存", lastname: "連絡先" },
     });
     const existingId = String((existing as { id?: unknown }).id);
-    const [queued] = await queueLeads(tenant, [leadInput({ email: "existing@example.jp", name: "木村 拓也" })]);
+    const [queued] = await queueLeads(tenant, [
+      leadInput({ email: "existing@example.jp", name: "木村 拓也" }),
+    ]);
 
     await syncDueEntries(harness.db, { ids: [queued!.entry.id], limit: 1 });
 
@@ -119,11 +142,17 @@ describe("HubSpot", () => {
     expect(contacts).toHaveLength(1);
     expect(contacts[0]).toMatchObject({
       id: existingId,
-      properties: expect.objectContaining({ lastname: "木村", firstname: "拓也", diagnoleads_lead_id: queued!.lead.id }),
+      properties: expect.objectContaining({
+        lastname: "木村",
+        firstname: "拓也",
+        diagnoleads_lead_id: queued!.lead.id,
+      }),
     });
     const lead = await harness.db.lead.findUniqueOrThrow({ where: { id: queued!.lead.id } });
     expect(lead).toMatchObject({ crmExternalId: existingId, crmSyncStatus: "synced" });
-    expect(await harness.db.crmSyncLog.count({ where: { leadId: lead.id, status: "failed" } })).toBe(0);
+    expect(
+      await harness.db.crmSyncLog.count({ where: { leadId: lead.id, status: "failed" } }),
+    ).toBe(0);
   });
 
   it("C7: a 429 TEN_SECONDLY_ROLLING puts the batch back without counting a failure", async () => {
@@ -135,12 +164,23 @@ describe("HubSpot", () => {
     await setFaults(harness.hubspot.apiUrl, { rateLimitBurst: 1 });
     await syncDueEntries(harness.db, { ids, limit: 10 });
     const waiting = await harness.db.syncOutbox.findMany({ where: { id: { in: ids } } });
-    expect(waiting.map((e) => [e.status, e.attempts])).toEqual([["pending", 0], ["pending", 0]]);
-    expect(Math.min(...waiting.map((e) => e.nextAttemptAt.getTime()))).toBeGreaterThan(Date.now() + 5_000);
+    expect(waiting.map((e) => [e.status, e.attempts])).toEqual([
+      ["pending", 0],
+      ["pending", 0],
+    ]);
+    expect(Math.min(...waiting.map((e) => e.nextAttemptAt.getTime()))).toBeGreaterThan(
+      Date.now() + 5_000,
+    );
 
     await syncDueEntries(harness.db, { ids, limit: 10 });
-    const leads = await harness.db.lead.findMany({ where: { id: { in: queued.map((q) => q.lead.id) } } });
+    const leads = await harness.db.lead.findMany({
+      where: { id: { in: queued.map((q) => q.lead.id) } },
+    });
     expect(leads.map((l) => l.crmSyncStatus)).toEqual(["synced", "synced"]);
-    expect(await harness.db.crmSyncLog.count({ where: { leadId: { in: leads.map((l) => l.id) }, status: "failed" } })).toBe(0);
+    expect(
+      await harness.db.crmSyncLog.count({
+        where: { leadId: { in: leads.map((l) => l.id) }, status: "failed" },
+      }),
+    ).toBe(0);
   });
 });

@@ -63,7 +63,11 @@ export async function createTenant(db: PrismaClient, name = "Test tenant"): Prom
   const slug = `t${Date.now()}-${tenantCounter}`;
   const tenant = await db.tenant.create({ data: { name, slug } });
   const user = await db.user.create({
-    data: { email: `admin-${slug}@example.test`, name: "Admin", passwordHash: await hashPassword("pw") },
+    data: {
+      email: `admin-${slug}@example.test`,
+      name: "Admin",
+      passwordHash: await hashPassword("pw"),
+    },
   });
   await db.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "admin" } });
   const { key } = await issueApiKey(db, tenant.id, "test");
@@ -71,7 +75,10 @@ export async function createTenant(db: PrismaClient, name = "Test tenant"): Prom
 }
 
 /** Polls `check` until it returns a value other than undefined/false, or throws on timeout. */
-export async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -1,6 +1,9 @@
 // Answers a sandbox CRM's consent page the way a browser would: load it, submit its form.
 
-export async function answerConsent(authUrl: string, decision: "approve" | "deny" = "approve"): Promise<URL> {
+export async function answerConsent(
+  authUrl: string,
+  decision: "approve" | "deny" = "approve",
+): Promise<URL> {
   const page = await fetch(authUrl);
   const html = await page.text();
   if (!page.ok) throw new Error(`Consent page failed (${page.status}): ${html.slice(0, 200)}`);

@@ -1,6 +1,9 @@
 // The sandboxes' admin API (sandbox-only): read what the CRM holds, inject faults.
 
-export async function sandboxRecords(baseUrl: string, type: string): Promise<Record<string, unknown>[]> {
+export async function sandboxRecords(
+  baseUrl: string,
+  type: string,
+): Promise<Record<string, unknown>[]> {
   const response = await fetch(`${baseUrl}/__sandbox/records/${type}`);
   if (!response.ok) throw new Error(`records ${type}: ${response.status}`);
   return (await response.json()) as Record<string, unknown>[];
@@ -25,6 +28,12 @@ export async function setFaults(baseUrl: string, faults: Record<string, unknown>
   if (!response.ok) throw new Error(`faults: ${response.status} ${await response.text()}`);
 }
 
-export async function sandboxRequests(baseUrl: string): Promise<{ method: string; path: string; grantType?: string }[]> {
-  return (await (await fetch(`${baseUrl}/__sandbox/requests`)).json()) as { method: string; path: string; grantType?: string }[];
+export async function sandboxRequests(
+  baseUrl: string,
+): Promise<{ method: string; path: string; grantType?: string }[]> {
+  return (await (await fetch(`${baseUrl}/__sandbox/requests`)).json()) as {
+    method: string;
+    path: string;
+    grantType?: string;
+  }[];
 }

@@ -1,10 +1,7 @@
 import { Client } from "@hubspot/api-client";
 import { AssociationSpecAssociationCategoryEnum } from "@hubspot/api-client/lib/codegen/crm/objects/notes";
 
-import {
-  HUBSPOT_BATCH_MAX,
-  HUBSPOT_NOTE_TO_CONTACT_ASSOCIATION,
-} from "@/lib/config/crm-limits";
+import { HUBSPOT_BATCH_MAX, HUBSPOT_NOTE_TO_CONTACT_ASSOCIATION } from "@/lib/config/crm-limits";
 import { getEnv } from "@/lib/config/env";
 import { isCrmError } from "@/lib/crm/errors";
 import { classifyHubSpotError, isHubSpotSessionExpired } from "@/lib/crm/hubspot/errors";

@@ -10,7 +10,10 @@ import { InvalidGrantError, type CrmAccountInfo, type CrmTokenSet } from "@/lib/
 // is built here from configuration (the sandbox locally, HubSpot in production).
 
 function apiClient(accessToken?: string): Client {
-  return new Client({ basePath: getEnv().HUBSPOT_API_URL, ...(accessToken ? { accessToken } : {}) });
+  return new Client({
+    basePath: getEnv().HUBSPOT_API_URL,
+    ...(accessToken ? { accessToken } : {}),
+  });
 }
 
 export function buildHubSpotAuthorizeUrl(input: { redirectUri: string; state: string }): string {
@@ -25,15 +28,20 @@ export function buildHubSpotAuthorizeUrl(input: { redirectUri: string; state: st
 
 function isInvalidGrant(error: unknown): boolean {
   const body = hubSpotErrorBody(error) as { status?: string; error?: string; message?: string };
-  return body.status === "BAD_REFRESH_TOKEN" || body.error === "invalid_grant" ||
-    body.status === "BAD_AUTH_CODE";
+  return (
+    body.status === "BAD_REFRESH_TOKEN" ||
+    body.error === "invalid_grant" ||
+    body.status === "BAD_AUTH_CODE"
+  );
 }
 
 async function requestTokens(
-  grant: { grantType: "authorization_code"; code: string; redirectUri: string } | {
-    grantType: "refresh_token";
-    refreshToken: string;
-  },
+  grant:
+    | { grantType: "authorization_code"; code: string; redirectUri: string }
+    | {
+        grantType: "refresh_token";
+        refreshToken: string;
+      },
 ): Promise<CrmTokenSet> {
   const env = getEnv();
   try {

@@ -11,7 +11,12 @@ describe("uniqueKeyBatches", () => {
       expect(batch.length).toBeLessThanOrEqual(2);
       expect(new Set(batch.map((item) => item.key)).size).toBe(batch.length);
     }
-    expect(batches.flat().map((item) => item.index).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(
+      batches
+        .flat()
+        .map((item) => item.index)
+        .sort(),
+    ).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });
 

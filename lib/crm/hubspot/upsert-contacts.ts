@@ -27,7 +27,9 @@ interface BatchOutcome {
 
 function modeOf(lead: CrmLeadWrite): WriteMode {
   if (lead.crmId) return "update_by_id";
-  return typeof lead.fields.email === "string" && lead.fields.email ? "upsert_by_email" : "upsert_by_lead_id";
+  return typeof lead.fields.email === "string" && lead.fields.email
+    ? "upsert_by_email"
+    : "upsert_by_lead_id";
 }
 
 function toProperties(lead: CrmLeadWrite): Record<string, string> {
@@ -64,14 +66,22 @@ export function uniqueKeyBatches<T extends { key: string }>(items: T[], size: nu
   return batches;
 }
 
-function sendBatch(run: HubSpotRun, mode: WriteMode, writes: PendingWrite[]): Promise<BatchOutcome> {
+function sendBatch(
+  run: HubSpotRun,
+  mode: WriteMode,
+  writes: PendingWrite[],
+): Promise<BatchOutcome> {
   const contacts = (client: Client) => client.crm.contacts.batchApi;
   if (mode === "update_by_id") {
     const inputs = writes.map((write) => ({ id: write.key, properties: write.properties }));
     return run((client) => contacts(client).update({ inputs }));
   }
   const idProperty = mode === "upsert_by_email" ? "email" : HUBSPOT_LEAD_ID_PROPERTY;
-  const inputs = writes.map((write) => ({ id: write.key, idProperty, properties: write.properties }));
+  const inputs = writes.map((write) => ({
+    id: write.key,
+    idProperty,
+    properties: write.properties,
+  }));
   return run((client) => contacts(client).upsert({ inputs }));
 }
 
@@ -116,9 +126,13 @@ async function writeBatch(
     const found = byLeadId.get(write.properties[HUBSPOT_LEAD_ID_PROPERTY]);
     results[write.index] = found
       ? { ok: true, crmId: found.id, created: found._new === true }
-      : { ok: false, retryable: false, errors: batchErrors.length ? batchErrors : [
-          { code: "MISSING_RESULT", message: "HubSpot returned no result for this contact" },
-        ] };
+      : {
+          ok: false,
+          retryable: false,
+          errors: batchErrors.length
+            ? batchErrors
+            : [{ code: "MISSING_RESULT", message: "HubSpot returned no result for this contact" }],
+        };
   }
 }
 

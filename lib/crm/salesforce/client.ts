@@ -45,7 +45,11 @@ const createResultSchema = z.object({ id: z.string(), success: z.boolean() });
 
 function toWriteResult(item: z.infer<typeof collectionResultSchema>[number]): CrmWriteResult {
   if (item.success && item.id) return { ok: true, crmId: item.id, created: item.created === true };
-  const errors = item.errors.map((e) => ({ code: e.statusCode, message: e.message, fields: e.fields }));
+  const errors = item.errors.map((e) => ({
+    code: e.statusCode,
+    message: e.message,
+    fields: e.fields,
+  }));
   return { ok: false, retryable: errors.every((e) => isRetryableRecordError(e.code)), errors };
 }
 
@@ -107,7 +111,8 @@ export class SalesforceClient implements CrmClient {
     try {
       const record = await this.run((connection) => connection.sobject("Lead").retrieve(crmId));
       const fields = record as unknown as Record<string, unknown>;
-      const text = (key: string) => (typeof fields[key] === "string" ? (fields[key] as string) : null);
+      const text = (key: string) =>
+        typeof fields[key] === "string" ? (fields[key] as string) : null;
       return {
         crmId,
         status: text("Status"),

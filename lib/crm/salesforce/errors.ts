@@ -3,7 +3,11 @@ import type { CrmErrorDetail } from "@/lib/crm/types";
 
 // Salesforce error codes, classified once (CRM-FACTS: error body is an array of
 // { message, errorCode, fields }).
-const TRANSIENT_CODES = new Set(["UNABLE_TO_LOCK_ROW", "SERVER_UNAVAILABLE", "REQUEST_RUNNING_TOO_LONG"]);
+const TRANSIENT_CODES = new Set([
+  "UNABLE_TO_LOCK_ROW",
+  "SERVER_UNAVAILABLE",
+  "REQUEST_RUNNING_TOO_LONG",
+]);
 const QUOTA_RETRY_AFTER_MS = 60 * 60_000;
 
 interface JsforceErrorShape {

@@ -12,7 +12,10 @@ const MY_DOMAIN_LOGIN = /^https:\/\/[a-z0-9-]+(\.(sandbox|develop|scratch))?\.my
 const connectSchema = z.strictObject({
   redirect_uri: z.string().max(2000).optional(),
   environment: z.enum(["production", "sandbox", "custom"]).optional(),
-  login_url: z.string().regex(MY_DOMAIN_LOGIN, "login_url must be a My Domain login host").optional(),
+  login_url: z
+    .string()
+    .regex(MY_DOMAIN_LOGIN, "login_url must be a My Domain login host")
+    .optional(),
 });
 
 export const POST = withTenantAccess(async (request, { tenantId, actor, params }) => {
