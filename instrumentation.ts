@@ -5,5 +5,5 @@ export async function register() {
   const { syncEngineMode } = await import("@/lib/sync/engine-mode");
   if (syncEngineMode() !== "inline") return;
   const { getInlineWorker } = await import("@/lib/sync/inline-worker");
-  getInlineWorker();
+  getInlineWorker().start();
 }

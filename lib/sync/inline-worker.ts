@@ -12,6 +12,7 @@ export class InlineSyncWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private wakeAgain = false;
+  private paused = false;
 
   start(): void {
     if (this.timer) return;
@@ -23,6 +24,7 @@ export class InlineSyncWorker {
 
   /** Runs a drain now, or right after the current one. */
   wake(): void {
+    if (this.paused) return;
     if (this.running) {
       this.wakeAgain = true;
       return;
@@ -55,13 +57,24 @@ export class InlineSyncWorker {
     clearInterval(this.timer);
     this.timer = undefined;
   }
+
+  /** Stops polling and ignores wake-ups until resumed (maintenance; tests that drive sync). */
+  async pause(): Promise<void> {
+    this.paused = true;
+    this.stop();
+    await this.idle();
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.start();
+  }
 }
 
 const holder = globalThis as typeof globalThis & { __inlineSyncWorker?: InlineSyncWorker };
 
-/** One worker per process, shared by route handlers and the start-up hook. */
+/** One worker per process, shared by route handlers and the start-up hook (which starts it). */
 export function getInlineWorker(): InlineSyncWorker {
   holder.__inlineSyncWorker ??= new InlineSyncWorker();
-  holder.__inlineSyncWorker.start();
   return holder.__inlineSyncWorker;
 }

@@ -13,7 +13,7 @@ import { sandboxRecords, setFaults } from "@/tests/support/sandbox-admin";
 
 let harness: Harness;
 beforeAll(async () => {
-  harness = await startHarness({ SYNC_LOCK_SECONDS: "2" });
+  harness = await startHarness({ sync: "manual", env: { SYNC_LOCK_SECONDS: "2" } });
 });
 afterAll(async () => harness?.stop());
 

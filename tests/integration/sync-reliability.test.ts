@@ -12,7 +12,7 @@ import { sandboxRecords, seedSandboxRecord, setFaults } from "@/tests/support/sa
 
 let harness: Harness;
 beforeAll(async () => {
-  harness = await startHarness({ CRM_REQUEST_TIMEOUT_MS: "700" });
+  harness = await startHarness({ sync: "manual", env: { CRM_REQUEST_TIMEOUT_MS: "700" } });
 });
 afterEach(async () => {
   await setFaults(harness.salesforce.instanceUrl, null);

@@ -18,7 +18,14 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** "background": the inline worker polls and wakes as in the app; "manual": tests drive it. */
+  sync?: "background" | "manual";
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const env = options.env ?? {};
   const database: TestDatabase = await createTestDatabase();
   const salesforce = await startSalesforceSandbox();
   const hubspot = await startHubSpotSandbox();
@@ -36,13 +43,14 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   delete process.env.INNGEST_DEV;
   resetEnvCache();
   const db = await replaceProcessPrisma(database.databaseUrl);
+  if (options.sync === "manual") await getInlineWorker().pause();
+  else getInlineWorker().resume();
   return {
     db,
     salesforce,
     hubspot,
     async stop() {
-      getInlineWorker().stop();
-      await getInlineWorker().idle();
+      await getInlineWorker().pause();
       await db.$disconnect();
       await Promise.all([salesforce.close(), hubspot.close()]);
       await database.drop();
