@@ -1,6 +1,6 @@
-import {
-  PropertyCreateFieldTypeEnum as FieldType,
-  PropertyCreateTypeEnum as PropertyType,
+import type {
+  PropertyCreateFieldTypeEnum,
+  PropertyCreateTypeEnum,
 } from "@hubspot/api-client/lib/codegen/crm/properties";
 
 import { HUBSPOT_LEAD_ID_PROPERTY, HUBSPOT_PROPERTY_GROUP } from "@/lib/config/crm-limits";
@@ -10,11 +10,23 @@ import { PRIORITY_LEVELS } from "@/lib/leads/lead-schemas";
 // The contact properties DiagnoLeads needs that a HubSpot portal does not have by itself.
 // They are created in a "DiagnoLeads" group (needs the crm.schemas.contacts.write scope).
 
+// Only the enums' types are imported (their deep module paths cannot stay external in Next);
+// the values are the API's own strings.
+const PropertyType = {
+  String: "string" as unknown as PropertyCreateTypeEnum,
+  Enumeration: "enumeration" as unknown as PropertyCreateTypeEnum,
+};
+const FieldType = {
+  Text: "text" as unknown as PropertyCreateFieldTypeEnum,
+  Textarea: "textarea" as unknown as PropertyCreateFieldTypeEnum,
+  Select: "select" as unknown as PropertyCreateFieldTypeEnum,
+};
+
 interface PropertySpec {
   name: string;
   label: string;
-  type: PropertyType;
-  fieldType: FieldType;
+  type: PropertyCreateTypeEnum;
+  fieldType: PropertyCreateFieldTypeEnum;
   options?: { label: string; value: string; displayOrder: number; hidden: boolean }[];
   hasUniqueValue?: boolean;
 }

@@ -1,5 +1,5 @@
 import { Client } from "@hubspot/api-client";
-import { AssociationSpecAssociationCategoryEnum } from "@hubspot/api-client/lib/codegen/crm/objects/notes";
+import type { AssociationSpecAssociationCategoryEnum } from "@hubspot/api-client/lib/codegen/crm/objects/notes";
 
 import { HUBSPOT_BATCH_MAX, HUBSPOT_NOTE_TO_CONTACT_ASSOCIATION } from "@/lib/config/crm-limits";
 import { getEnv } from "@/lib/config/env";
@@ -15,6 +15,10 @@ import type {
   CrmLeadWrite,
   CrmWriteResult,
 } from "@/lib/crm/types";
+
+// The library's enums live in deep paths that Next cannot keep external at run time; the
+// values are the API's own strings, so only their types are imported.
+const HUBSPOT_DEFINED = "HUBSPOT_DEFINED" as unknown as AssociationSpecAssociationCategoryEnum;
 
 const SNAPSHOT_PROPERTIES = ["hs_lead_status", "hubspot_owner_id", "lastmodifieddate"];
 
@@ -78,7 +82,7 @@ export class HubSpotClient implements CrmClient {
             to: { id: crmId },
             types: [
               {
-                associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined,
+                associationCategory: HUBSPOT_DEFINED,
                 associationTypeId: HUBSPOT_NOTE_TO_CONTACT_ASSOCIATION,
               },
             ],
