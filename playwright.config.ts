@@ -1,16 +1,22 @@
+import path from "node:path";
+
 import { defineConfig } from "@playwright/test";
 
 // Browser tests run Debian's Chromium (never a downloaded browser) against a production build
 // served by scripts/e2e-server.ts, which also starts the CRM sandboxes and its own database.
 
+// E2E_PORT_OFFSET lets two runs share a machine (default ports: app 3100, sandboxes 41xx).
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const E2E_PORTS = {
-  app: 3100,
-  sfLogin: 4110,
-  sfTestLogin: 4111,
-  sfInstance: 4112,
-  hsApp: 4120,
-  hsApi: 4121,
+  app: 3100 + offset,
+  sfLogin: 4110 + offset,
+  sfTestLogin: 4111 + offset,
+  sfInstance: 4112 + offset,
+  hsApp: 4120 + offset,
+  hsApi: 4121 + offset,
 };
+/** Written by scripts/e2e-server.ts: tenants, API keys and sandbox URLs for the specs. */
+export const E2E_FIXTURE = path.join(".data", "e2e", `fixture-${offset}.json`);
 
 export default defineConfig({
   testDir: "e2e",

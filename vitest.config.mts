@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts"],
     exclude: ["**/node_modules/**", "e2e/**", ".next/**", ".data/**"],
+    // Quiet by default; a test that reads the logs raises the level itself.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

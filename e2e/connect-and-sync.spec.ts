@@ -50,7 +50,7 @@ for (const target of CRMS) {
     page,
     request,
   }) => {
-    const tenant = fixture.tenants[target.crm];
+    const tenant = fixture.tenants[`sync-${target.crm}`];
     await signIn(page, tenant.email, tenant.password);
 
     await page.goto("/integrations");

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 
 import { expect, type Page } from "@playwright/test";
+
+import { E2E_FIXTURE } from "../playwright.config";
 
 // What scripts/e2e-server.ts prepared: tenants with admins and API keys, sandbox URLs.
 export interface E2eFixture {
   tenants: Record<
-    "salesforce" | "hubspot",
+    `${"sync" | "lifecycle"}-${"salesforce" | "hubspot"}`,
     { tenantId: string; apiKey: string; email: string; password: string }
   >;
   salesforce: { loginUrl: string; testLoginUrl: string; instanceUrl: string };
@@ -14,7 +15,7 @@ export interface E2eFixture {
 }
 
 export function readFixture(): E2eFixture {
-  return JSON.parse(readFileSync(path.join(".data", "e2e", "fixture.json"), "utf8")) as E2eFixture;
+  return JSON.parse(readFileSync(E2E_FIXTURE, "utf8")) as E2eFixture;
 }
 
 export async function signIn(page: Page, email: string, password: string) {

@@ -1,5 +1,6 @@
+import { refreshTokens } from "@/inngest/refresh-tokens";
 import { relayOutbox } from "@/inngest/relay-outbox";
 import { syncLeads } from "@/inngest/sync-leads";
 
 /** Every function the serve route registers with Inngest. */
-export const inngestFunctions = [syncLeads, relayOutbox];
+export const inngestFunctions = [syncLeads, relayOutbox, refreshTokens];

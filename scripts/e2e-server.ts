@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { E2E_PORTS } from "../playwright.config";
+import { E2E_FIXTURE, E2E_PORTS } from "../playwright.config";
 import { createPrismaClient } from "../lib/db/client";
 import { DEMO_LEADS, seedTenant } from "../lib/demo/demo-tenant";
 import { startHubSpotSandbox } from "../sandboxes/hubspot";
@@ -12,26 +12,28 @@ import { createTestDatabase } from "../tests/support/database";
 // The world the browser tests run in: a database of their own, both sandboxes on fixed ports,
 // two tenants (one per CRM, since a tenant has one CRM) and the production build of the app.
 
-export const E2E_FIXTURE = path.join(".data", "e2e", "fixture.json");
-
 async function main() {
   const database = await createTestDatabase();
   const db = createPrismaClient(database.databaseUrl);
+  // One tenant per CRM and purpose: a tenant has one CRM, and specs must not share state.
   const tenants: Record<
     string,
     { tenantId: string; apiKey: string; email: string; password: string }
   > = {};
-  for (const crm of ["salesforce", "hubspot"]) {
-    const email = `${crm}-admin@e2e.diagnoleads.test`;
-    const password = `e2e-${crm}-password`;
-    const seeded = await seedTenant(db, {
-      slug: `e2e-${crm}`,
-      name: `E2E ${crm} テナント`,
-      adminEmail: email,
-      adminPassword: password,
-      leads: DEMO_LEADS.slice(0, 2),
-    });
-    tenants[crm] = { ...seeded, email, password };
+  for (const purpose of ["sync", "lifecycle"]) {
+    for (const crm of ["salesforce", "hubspot"]) {
+      const key = `${purpose}-${crm}`;
+      const email = `${key}-admin@e2e.diagnoleads.test`;
+      const password = `e2e-${key}-password`;
+      const seeded = await seedTenant(db, {
+        slug: `e2e-${key}`,
+        name: `E2E ${key} テナント`,
+        adminEmail: email,
+        adminPassword: password,
+        leads: DEMO_LEADS.slice(0, 2),
+      });
+      tenants[key] = { ...seeded, email, password };
+    }
   }
   await db.$disconnect();
 

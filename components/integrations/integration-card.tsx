@@ -4,6 +4,7 @@ import type { IntegrationView } from "@/lib/ui/integration-view";
 
 import { LocalTime } from "@/components/local-time";
 import { ConnectButton } from "@/components/integrations/connect-button";
+import { DisconnectButton } from "@/components/integrations/disconnect-button";
 import { SetupReport } from "@/components/integrations/setup-report";
 
 interface IntegrationCardProps {
@@ -60,6 +61,9 @@ export function IntegrationCard({ tenantId, crm, integration, blockedBy }: Integ
           label={needsReconnect ? `Reconnect ${label}` : `Connect ${label}`}
           disabled={blockedBy !== null}
         />
+      ) : null}
+      {integration && authStatus !== "disconnected" ? (
+        <DisconnectButton tenantId={tenantId} crm={crm} />
       ) : null}
       {blockedBy ? (
         <p className="muted">Disconnect {CRM_LABELS[blockedBy]} first: one CRM per tenant</p>

@@ -4,7 +4,7 @@ import type { CrmAccountInfo, CrmTokenSet } from "@/lib/crm/oauth-types";
 import { exchangeSalesforceCode } from "@/lib/crm/salesforce/oauth";
 import type { CrmType } from "@/lib/crm/types";
 import { encryptSecret } from "@/lib/crypto/token-cipher";
-import type { OAuthState, PrismaClient } from "@/lib/db/generated/client";
+import type { OAuthState, Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { INTEGRATIONS_PAGE, oauthCallbackUrl } from "@/lib/integrations/connect";
 import { prepareCrmAccount } from "@/lib/integrations/crm-setup";
 import { consumeOAuthState, type StateProblem } from "@/lib/integrations/oauth-state";
@@ -44,6 +44,21 @@ async function exchangeCode(row: OAuthState, code: string, codeVerifier: string)
   return exchangeHubSpotCode({ code, redirectUri });
 }
 
+/** Another CRM or account: the old record ids mean nothing there, so every lead goes again. */
+async function queueFullResync(tx: Prisma.TransactionClient, tenantId: string) {
+  await tx.lead.updateMany({
+    where: { tenantId },
+    data: { crmExternalId: null, crmSyncStatus: "pending", crmSyncedAt: null },
+  });
+  const leads = await tx.lead.findMany({
+    where: { tenantId, deletedAt: null },
+    select: { id: true },
+  });
+  await tx.syncOutbox.createMany({
+    data: leads.map((lead) => ({ tenantId, leadId: lead.id, operation: "upsert" })),
+  });
+}
+
 async function saveIntegration(
   db: PrismaClient,
   row: OAuthState,
@@ -68,6 +83,10 @@ async function saveIntegration(
       create: { tenantId: row.tenantId, ...data },
       update: data,
     });
+    const switched =
+      previous &&
+      (previous.crmType !== row.crmType || previous.externalAccountId !== tokens.externalAccountId);
+    if (switched) await queueFullResync(tx, row.tenantId);
     await recordAudit(tx, {
       tenantId: row.tenantId,
       actorType: "user",

@@ -6,7 +6,8 @@ import { readSyncConfig } from "@/lib/integrations/sync-config";
 const STUCK_AFTER_MS = 5 * 60_000;
 const RECENT_MS = 24 * 60 * 60_000;
 
-export type HealthStatus = "healthy" | "degraded" | "reconnect_required" | "disabled";
+export type HealthStatus =
+  "healthy" | "degraded" | "reconnect_required" | "disconnected" | "disabled";
 
 export async function getSyncStatus(db: PrismaClient, tenantId: string, crmType: CrmType) {
   const integration = await findIntegration(db, tenantId, crmType);
@@ -28,6 +29,7 @@ export async function getSyncStatus(db: PrismaClient, tenantId: string, crmType:
   ]);
   let health: HealthStatus = "healthy";
   if (!integration.enabled) health = "disabled";
+  else if (integration.authStatus === "disconnected") health = "disconnected";
   else if (integration.authStatus !== "connected") health = "reconnect_required";
   else if (recentFailures > 0 || stuck > 0) health = "degraded";
 

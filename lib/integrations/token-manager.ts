@@ -14,13 +14,18 @@ import { logger } from "@/lib/logging/logger";
 
 const inFlight = new Map<string, Promise<string>>();
 
-function needsRefreshSoon(expiresAt: Date | null): boolean {
-  return (
-    expiresAt !== null && expiresAt.getTime() - Date.now() < TOKEN_REFRESH_MARGIN_SECONDS * 1000
-  );
+const MARGIN_MS = TOKEN_REFRESH_MARGIN_SECONDS * 1000;
+
+function needsRefreshSoon(expiresAt: Date | null, windowMs = MARGIN_MS): boolean {
+  return expiresAt !== null && expiresAt.getTime() - Date.now() < windowMs;
 }
 
-async function refreshLocked(db: PrismaClient, integrationId: string, stale: string | null) {
+async function refreshLocked(
+  db: PrismaClient,
+  integrationId: string,
+  stale: string | null,
+  windowMs: number,
+) {
   return db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT id FROM crm_integrations WHERE id = ${integrationId}::uuid FOR UPDATE`;
@@ -33,8 +38,9 @@ async function refreshLocked(db: PrismaClient, integrationId: string, stale: str
         throw new CrmError("reconnect_required", "The integration must be reconnected");
       }
       const current = decryptSecret(row.accessTokenEncrypted);
+      // Someone refreshed while we waited for the lock: use their token.
       if (stale !== null && current !== stale && !needsRefreshSoon(row.expiresAt)) return current;
-      if (stale === null && !needsRefreshSoon(row.expiresAt)) return current;
+      if (stale === null && !needsRefreshSoon(row.expiresAt, windowMs)) return current;
 
       try {
         const tokens = await requestTokenRefresh(row, decryptSecret(row.refreshTokenEncrypted));
@@ -77,17 +83,21 @@ async function markReconnectRequired(db: PrismaClient, integrationId: string, te
   logger.warn({ event: "crm.token.reconnect_required", integrationId, tenantId });
 }
 
-/** Refreshes (or adopts another process's refresh); `stale` null means "refresh if near expiry". */
+/**
+ * Refreshes, or adopts another process's refresh. `stale` is the token the CRM rejected; null
+ * means "refresh if the token expires within `windowMs`".
+ */
 export function refreshIntegrationToken(
   db: PrismaClient,
   integrationId: string,
   stale: string | null,
+  options: { windowMs?: number } = {},
 ): Promise<string> {
   const key = `${integrationId}:${stale ?? "expiry"}`;
   const existing = inFlight.get(key);
   if (existing) return existing;
   const promise = (async () => {
-    const outcome = await refreshLocked(db, integrationId, stale);
+    const outcome = await refreshLocked(db, integrationId, stale, options.windowMs ?? MARGIN_MS);
     if (typeof outcome === "string") return outcome;
     await markReconnectRequired(db, integrationId, outcome.tenantId);
     throw new CrmError("reconnect_required", "The CRM refused the refresh token; reconnect");

@@ -14,7 +14,8 @@ import { sandboxRequests, setFaults } from "@/tests/support/sandbox-admin";
 
 let harness: Harness;
 beforeAll(async () => {
-  harness = await startHarness({ sync: "manual", env: { LOG_LEVEL: "trace" } });
+  harness = await startHarness({ sync: "manual" });
+  logger.level = "trace";
 });
 afterAll(async () => harness?.stop());
 
