@@ -5,6 +5,7 @@ import type { IntegrationView } from "@/lib/ui/integration-view";
 import { LocalTime } from "@/components/local-time";
 import { ConnectButton } from "@/components/integrations/connect-button";
 import { DisconnectButton } from "@/components/integrations/disconnect-button";
+import { InboundSetup } from "@/components/integrations/inbound-setup";
 import { SetupReport } from "@/components/integrations/setup-report";
 
 interface IntegrationCardProps {
@@ -51,6 +52,10 @@ export function IntegrationCard({ tenantId, crm, integration, blockedBy }: Integ
           <dd>{integration.status.failedSyncs}</dd>
           <dt>Pending</dt>
           <dd>{integration.status.pendingSyncs}</dd>
+          <dt>Next poll</dt>
+          <dd>
+            <LocalTime iso={integration.status.nextPollAt} fallback="Not scheduled" />
+          </dd>
         </dl>
       ) : null}
 
@@ -62,6 +67,7 @@ export function IntegrationCard({ tenantId, crm, integration, blockedBy }: Integ
           disabled={blockedBy !== null}
         />
       ) : null}
+      {authStatus === "connected" ? <InboundSetup tenantId={tenantId} crm={crm} /> : null}
       {integration && authStatus !== "disconnected" ? (
         <DisconnectButton tenantId={tenantId} crm={crm} />
       ) : null}

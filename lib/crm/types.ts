@@ -32,6 +32,17 @@ export interface CrmLeadSnapshot {
   fields: CrmFields;
 }
 
+/** A status / owner change read from the CRM (webhook, outbound message or polling). */
+export interface CrmLeadChange {
+  crmId: string;
+  /** Our lead id when the CRM record carries it (external id / unique property). */
+  leadId: string | null;
+  /** undefined: not part of this change; null: cleared in the CRM. */
+  status?: string | null;
+  ownerId?: string | null;
+  changedAt: Date;
+}
+
 export interface CrmFieldInfo {
   name: string;
   label: string;
@@ -59,6 +70,8 @@ export interface CrmClient {
   /** Records a completed assessment as an activity (Task / Note) on the lead; returns its id. */
   createAssessmentActivity(crmId: string, activity: AssessmentActivity): Promise<string>;
   listLeadFields(): Promise<CrmFieldInfo[]>;
+  /** Leads changed in the CRM after `since`, oldest first, at most `limit`. */
+  listLeadChangesSince(since: Date, limit: number): Promise<CrmLeadChange[]>;
   /** The most records one write call may carry. */
   readonly maxBatchSize: number;
 }

@@ -1,5 +1,6 @@
 import type { CrmType } from "@/lib/crm/types";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { nextPollAt } from "@/lib/inbound/poll-crm-changes";
 import { findIntegration } from "@/lib/integrations/integration-lookup";
 import { readSyncConfig } from "@/lib/integrations/sync-config";
 
@@ -41,8 +42,8 @@ export async function getSyncStatus(db: PrismaClient, tenantId: string, crmType:
     total_synced: totalSynced,
     failed_syncs: failedSyncs,
     pending_syncs: pending,
-    // CRM -> DiagnoLeads polling is not built yet (TODO(#2) follow-up): no poll is scheduled.
-    next_poll_at: null,
+    next_poll_at: nextPollAt(integration)?.toISOString() ?? null,
+    last_poll_at: integration.lastPolledAt?.toISOString() ?? null,
     poll_interval_minutes: readSyncConfig(integration.syncConfig).pollIntervalMinutes,
     health_status: health,
   };

@@ -1,5 +1,6 @@
 import { INLINE_WORKER_POLL_MS } from "@/lib/config/sync-policy";
 import { getPrisma } from "@/lib/db/client";
+import { pollDueIntegrations } from "@/lib/inbound/poll-crm-changes";
 import { refreshDueTokens } from "@/lib/integrations/refresh-due-tokens";
 import { logger } from "@/lib/logging/logger";
 import { syncDueEntries } from "@/lib/sync/sync-engine";
@@ -8,15 +9,15 @@ import { syncDueEntries } from "@/lib/sync/sync-engine";
 // work left behind by a crash is picked up at the next start, and wakes early on new work.
 
 const CLAIM_BATCH = 200;
-/** The inline counterpart of the refresh-tokens cron. */
-const TOKEN_REFRESH_EVERY_MS = 60_000;
+/** The inline counterpart of the refresh-tokens and poll-crm-changes crons. */
+const SCHEDULED_WORK_EVERY_MS = 60_000;
 
 export class InlineSyncWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private wakeAgain = false;
   private paused = false;
-  private lastTokenRefresh = 0;
+  private lastScheduledWork = 0;
 
   start(): void {
     if (this.timer) return;
@@ -44,9 +45,10 @@ export class InlineSyncWorker {
 
   private async drain(): Promise<void> {
     try {
-      if (Date.now() - this.lastTokenRefresh >= TOKEN_REFRESH_EVERY_MS) {
-        this.lastTokenRefresh = Date.now();
+      if (Date.now() - this.lastScheduledWork >= SCHEDULED_WORK_EVERY_MS) {
+        this.lastScheduledWork = Date.now();
         await refreshDueTokens(getPrisma());
+        await pollDueIntegrations(getPrisma());
       }
       while ((await syncDueEntries(getPrisma(), { limit: CLAIM_BATCH })) > 0) {
         // keep draining while there is due work

@@ -23,6 +23,7 @@ export interface SyncStatusView {
   failedSyncs: number;
   pendingSyncs: number;
   pollIntervalMinutes: number;
+  nextPollAt: string | null;
 }
 
 export interface IntegrationView {
@@ -70,6 +71,7 @@ export async function loadIntegrationView(tenantId: string): Promise<Integration
       failedSyncs: status.failed_syncs,
       pendingSyncs: status.pending_syncs,
       pollIntervalMinutes: status.poll_interval_minutes,
+      nextPollAt: status.next_poll_at,
     },
   };
 }

@@ -5,12 +5,14 @@ import { HUBSPOT_BATCH_MAX, HUBSPOT_NOTE_TO_CONTACT_ASSOCIATION } from "@/lib/co
 import { getEnv } from "@/lib/config/env";
 import { isCrmError } from "@/lib/crm/errors";
 import { classifyHubSpotError, isHubSpotSessionExpired } from "@/lib/crm/hubspot/errors";
+import { listHubSpotContactChanges } from "@/lib/crm/hubspot/contact-changes";
 import { upsertContacts } from "@/lib/crm/hubspot/upsert-contacts";
 import { callWithSession, type CrmSession } from "@/lib/crm/session";
 import type {
   AssessmentActivity,
   CrmClient,
   CrmFieldInfo,
+  CrmLeadChange,
   CrmLeadSnapshot,
   CrmLeadWrite,
   CrmWriteResult,
@@ -91,6 +93,10 @@ export class HubSpotClient implements CrmClient {
       }),
     );
     return note.id;
+  }
+
+  listLeadChangesSince(since: Date, limit: number): Promise<CrmLeadChange[]> {
+    return listHubSpotContactChanges(this.run, since, limit);
   }
 
   async listLeadFields(): Promise<CrmFieldInfo[]> {

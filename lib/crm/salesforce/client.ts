@@ -14,11 +14,13 @@ import {
   isRetryableRecordError,
   isSalesforceSessionExpired,
 } from "@/lib/crm/salesforce/errors";
+import { listSalesforceLeadChanges } from "@/lib/crm/salesforce/lead-changes";
 import { callWithSession, type CrmSession } from "@/lib/crm/session";
 import type {
   AssessmentActivity,
   CrmClient,
   CrmFieldInfo,
+  CrmLeadChange,
   CrmLeadSnapshot,
   CrmLeadWrite,
   CrmWriteResult,
@@ -62,7 +64,8 @@ export class SalesforceClient implements CrmClient {
     private readonly instanceUrl: string,
   ) {}
 
-  private async run<T>(call: (connection: Connection) => Promise<T>): Promise<T> {
+  /** Runs one jsforce call with a current token; errors come out classified. */
+  readonly run = async <T>(call: (connection: Connection) => Promise<T>): Promise<T> => {
     // jsforce's only way to bound a request's time is its process-wide fetch defaults.
     setDefaults({ followRedirect: true, timeout: getEnv().CRM_REQUEST_TIMEOUT_MS });
     try {
@@ -78,7 +81,7 @@ export class SalesforceClient implements CrmClient {
     } catch (error) {
       throw classifySalesforceError(error);
     }
-  }
+  };
 
   private dataPath(path: string): string {
     return `/services/data/v${SALESFORCE_API_VERSION}${path}`;
@@ -147,6 +150,10 @@ export class SalesforceClient implements CrmClient {
       }),
     );
     return createResultSchema.parse(raw).id;
+  }
+
+  listLeadChangesSince(since: Date, limit: number): Promise<CrmLeadChange[]> {
+    return listSalesforceLeadChanges(this.run, since, limit);
   }
 
   async listLeadFields(): Promise<CrmFieldInfo[]> {
