@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
+import { CrmError } from "@/lib/crm/errors";
 import { logger } from "@/lib/logging/logger";
 
 // One place maps errors to HTTP. Every error body has the shape
@@ -51,6 +52,15 @@ export function toErrorResponse(error: unknown, requestId: string): NextResponse
       status: error.status,
       headers,
     });
+  }
+  if (error instanceof CrmError) {
+    const mapped =
+      error.kind === "reconnect_required"
+        ? new ApiError("conflict", "The CRM connection must be renewed: reconnect it")
+        : error.kind === "rate_limited" || error.kind === "quota_exhausted"
+          ? new ApiError("rate_limited", "The CRM's API limit is reached; try again later")
+          : new ApiError("crm_error", "The CRM refused or failed the request", error.details);
+    return toErrorResponse(mapped, requestId);
   }
   if (error instanceof z.ZodError) {
     const details = error.issues.map((issue) => ({
