@@ -18,6 +18,8 @@ export interface CrmSetupReport {
   checkedAt: string;
   missingFields: string[];
   createdFields: string[];
+  /** Maximum lengths of the CRM's text fields: mapped values are cut to fit. */
+  fieldLengths: Record<string, number>;
   error?: string;
 }
 
@@ -28,10 +30,13 @@ export async function prepareCrmAccount(db: PrismaClient, integration: CrmIntegr
     checkedAt: new Date().toISOString(),
     missingFields: [],
     createdFields: [],
+    fieldLengths: {},
   };
   try {
     const client = createCrmClient(db, integration);
-    let names = new Set((await client.listLeadFields()).map((field) => field.name));
+    const fields = await client.listLeadFields();
+    let names = new Set(fields.map((field) => field.name));
+    for (const field of fields) if (field.length) report.fieldLengths[field.name] = field.length;
     if (client instanceof HubSpotClient) {
       report.createdFields = await ensureHubSpotProperties(client, names);
       names = new Set([...names, ...report.createdFields]);

@@ -14,3 +14,13 @@ export function readSyncConfig(stored: unknown): SyncConfig {
   const parsed = syncConfigSchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : syncConfigSchema.parse({});
 }
+
+const fieldLengthsSchema = z.object({
+  setup: z.object({ fieldLengths: z.record(z.string(), z.number()) }),
+});
+
+/** The CRM text-field lengths recorded at connect, when known. */
+export function readFieldLengths(stored: unknown): Record<string, number> {
+  const parsed = fieldLengthsSchema.safeParse(stored);
+  return parsed.success ? parsed.data.setup.fieldLengths : {};
+}

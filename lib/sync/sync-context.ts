@@ -12,6 +12,7 @@ export interface SyncContext {
   client: CrmClient;
   mappings: FieldMapping[];
   nameOrder: NameOrder;
+  fieldLengths: Record<string, number>;
   log: Logger;
 }
 

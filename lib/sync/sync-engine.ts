@@ -1,7 +1,7 @@
 import type { CrmType } from "@/lib/crm/types";
 import type { PrismaClient, SyncOutbox } from "@/lib/db/generated/client";
 import { createCrmClient } from "@/lib/integrations/crm-client-factory";
-import { readSyncConfig } from "@/lib/integrations/sync-config";
+import { readFieldLengths, readSyncConfig } from "@/lib/integrations/sync-config";
 import { logger } from "@/lib/logging/logger";
 import { effectiveFieldMappings } from "@/lib/mapping/field-mappings";
 import { claimOutboxEntries } from "@/lib/sync/outbox";
@@ -31,6 +31,7 @@ async function syncTenant(db: PrismaClient, tenantId: string, entries: SyncOutbo
     client: createCrmClient(db, integration),
     mappings: effectiveFieldMappings(crmType, integration.fieldMappings),
     nameOrder: readSyncConfig(integration.syncConfig).nameOrder,
+    fieldLengths: readFieldLengths(integration.syncConfig),
     log,
   };
   const ofOperation = (operation: string) => entries.filter((e) => e.operation === operation);

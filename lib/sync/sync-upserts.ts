@@ -74,7 +74,10 @@ async function writeChunk(context: SyncContext, works: LeadWork[]) {
   const writes = works.map(({ lead }) => ({
     leadId: lead.id,
     crmId: lead.crmExternalId,
-    fields: mapLeadToCrmFields(lead, context.mappings, { nameOrder: context.nameOrder }),
+    fields: mapLeadToCrmFields(lead, context.mappings, {
+      nameOrder: context.nameOrder,
+      fieldLengths: context.fieldLengths,
+    }),
   }));
   let results: CrmWriteResult[];
   try {

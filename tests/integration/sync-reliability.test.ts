@@ -184,3 +184,25 @@ describe("HubSpot", () => {
     ).toBe(0);
   });
 });
+
+describe("text longer than the CRM field", () => {
+  it("is cut to the field's length by characters, never mid-character", async () => {
+    const tenant = await createTenant(harness.db);
+    await connectCrm(harness.db, tenant, "salesforce");
+    // Salesforce FirstName holds 40 characters; 𠮷 is one character but two UTF-16 units.
+    const given = "𠮷太郎".repeat(30);
+    const [queued] = await queueLeads(tenant, [leadInput({ name: `山田 ${given}` })]);
+    await syncDueEntries(harness.db, { ids: [queued!.entry.id], limit: 1 });
+
+    const lead = await harness.db.lead.findUniqueOrThrow({ where: { id: queued!.lead.id } });
+    expect(lead.crmSyncStatus).toBe("synced");
+    const record = (await sandboxRecords(harness.salesforce.instanceUrl, "Lead")).find(
+      (r) => r.DiagnoLeadsId__c === lead.id,
+    );
+    const firstName = String(record?.FirstName);
+    expect(Array.from(firstName)).toHaveLength(40);
+    expect(firstName.isWellFormed()).toBe(true);
+    expect(given.startsWith(firstName)).toBe(true);
+    expect(record?.LastName).toBe("山田");
+  });
+});
