@@ -8,6 +8,7 @@ async function main() {
     loginPort: 4010,
     testLoginPort: 4011,
     instancePort: 4012,
+    myDomainPort: 4013,
     clientId: env.SANDBOX_SALESFORCE_CLIENT_ID,
     clientSecret: env.SANDBOX_SALESFORCE_CLIENT_SECRET,
   });
@@ -20,6 +21,7 @@ async function main() {
 
   console.log(`Salesforce login (production org): ${salesforce.loginUrl}`);
   console.log(`Salesforce login (sandbox org):    ${salesforce.testLoginUrl}`);
+  console.log(`Salesforce My Domain (production): ${salesforce.myDomainUrl ?? "off"}`);
   console.log(`Salesforce instance:               ${salesforce.instanceUrl}`);
   console.log(`Salesforce console:                ${salesforce.instanceUrl}/__sandbox/console`);
   console.log(`HubSpot app (authorize):           ${hubspot.appUrl}`);

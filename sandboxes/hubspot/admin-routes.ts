@@ -92,6 +92,12 @@ export function hubSpotAdminHandlers(store: HubSpotStore): RequestHandler[] {
     http.post("/__sandbox/webhooks", async ({ request }) =>
       configureWebhooks(store, await readJson(request)),
     ),
+    // Removing the app's target URL and subscriptions stops deliveries, queued retries included.
+    http.delete("/__sandbox/webhooks", () => {
+      store.state.webhooks = null;
+      store.runtime.pendingEvents = [];
+      return Response.json({ ok: true });
+    }),
     http.post("/__sandbox/webhooks/deliver", async ({ request }) => {
       const body = rawEventsSchema.safeParse(await readJson(request));
       if (!body.success) return bad(body.error.message);

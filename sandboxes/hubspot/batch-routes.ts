@@ -66,7 +66,10 @@ async function runBatch(ctx: HsContext, action: Action): Promise<Response> {
       `Too many inputs: ${inputs.length}. ` + `The maximum is ${HS_CONFIG.batchMaxInputs}.`,
     );
   }
-  const ids = inputs.map((i) => i.id).filter((id): id is string => typeof id === "string");
+  // Emails are stored lower-cased, so two spellings of one email are the same record twice.
+  const ids = inputs
+    .filter((i): i is { id: string } => typeof i.id === "string")
+    .map((i) => (isEmailKey(i) ? i.id.toLowerCase() : i.id));
   const duplicates = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
   if (duplicates.length > 0) {
     return hsError(
@@ -85,6 +88,10 @@ async function runBatch(ctx: HsContext, action: Action): Promise<Response> {
   const outcomes = inputs.map((input) => runItem(ctx, type, action, input, readOptions));
   if (action === "archive") return new Response(null, { status: 204 });
   return summarize(outcomes, startedAt, action === "create" ? 201 : 200);
+}
+
+function isEmailKey(input: Record<string, unknown>): boolean {
+  return input.idProperty === "email";
 }
 
 function checkIdProperties(

@@ -68,6 +68,8 @@ export async function startHubSpotSandbox(
 async function logExchange(store: HubSpotStore, info: ExchangeInfo) {
   const url = new URL(info.request.url);
   if (url.pathname.startsWith("/__sandbox")) return;
+  // A slow request that began before a reset belongs to the old state, not the new one.
+  if (info.startedAt.getTime() < store.runtime.resetAt) return;
   const entry: HsRequestLogEntry = {
     method: info.request.method,
     path: url.pathname,

@@ -5,6 +5,7 @@ import { propertiesOf, recordKey, type HubSpotStore } from "./store";
 import { type HsRecord } from "./state-types";
 import { validateProperties } from "./validation";
 import { emitObjectEvents } from "./webhooks";
+import { reindexLater } from "./search-index";
 
 export type HsFailure = { httpStatus: number; body: HsErrorBody };
 export type ObjectResult =
@@ -75,7 +76,7 @@ export function createObject(
     createdAt: stamp,
     updatedAt: stamp,
     archived: false,
-    indexedAt: Date.now() + (store.state.faults.searchIndexLagMs ?? 0),
+    indexedAt: 0,
     properties: {
       ...checked.values,
       hs_object_id: id,
@@ -83,6 +84,7 @@ export function createObject(
       [modifiedProperty(type)]: stamp,
     },
   };
+  reindexLater(store, record, false);
   store.state.records[recordKey(portalId, type, id)] = record;
   emitObjectEvents(store, record, "creation", [], source);
   return { ok: true, record, isNew: true };
@@ -106,11 +108,11 @@ export function updateObject(
     (name) => (record.properties[name] ?? null) !== checked.values[name],
   );
   const stamp = nextStamp();
+  reindexLater(store, record, true);
   Object.assign(record.properties, checked.values, {
     [modifiedProperty(record.objectType)]: stamp,
   });
   record.updatedAt = stamp;
-  record.indexedAt = Date.now() + (store.state.faults.searchIndexLagMs ?? 0);
   emitObjectEvents(store, record, "propertyChange", changed, source);
   return { ok: true, record, isNew: false };
 }

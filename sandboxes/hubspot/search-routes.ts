@@ -9,6 +9,7 @@ import { propertiesOf } from "./store";
 import { type HsRecord } from "./state-types";
 import { parseHsTime } from "./validation";
 import type { HsProperty } from "./properties";
+import { searchView } from "./search-index";
 
 const filterSchema = z.object({
   propertyName: z.string(),
@@ -73,8 +74,9 @@ async function search(ctx: HsContext): Promise<Response> {
   const type = ctx.params.objectType ?? "";
   const defs = propertiesOf(ctx.store, ctx.portal.id, type);
   // Search reads an index that lags behind writes (eventual consistency).
-  const visible = liveObjects(ctx.store, ctx.portal.id, type).filter(
-    (r) => r.indexedAt <= Date.now(),
+  const now = Date.now();
+  const visible = liveObjects(ctx.store, ctx.portal.id, type).flatMap(
+    (r) => searchView(r, now) ?? [],
   );
   const groups = body.filterGroups ?? [];
   const hits = visible

@@ -18,6 +18,8 @@ export type HsRecord = {
   updatedAt: string;
   archived: boolean;
   indexedAt: number;
+  // What search still shows while indexedAt lies ahead (see search-index.ts).
+  indexed?: { properties: Record<string, string | null>; updatedAt: string };
 };
 
 export type HsAssociation = {

@@ -50,6 +50,7 @@ export type HubSpotRuntime = {
   calls: Map<number, number[]>;
   searches: Map<number, number[]>;
   pendingEvents: Record<string, unknown>[];
+  resetAt: number;
 };
 
 export type HubSpotStore = {
@@ -107,7 +108,13 @@ export function createHubSpotStore(settings: HubSpotSettings): HubSpotStore {
   return {
     state: initialHubSpotState(),
     settings,
-    runtime: { timers: new Set(), calls: new Map(), searches: new Map(), pendingEvents: [] },
+    runtime: {
+      timers: new Set(),
+      calls: new Map(),
+      searches: new Map(),
+      pendingEvents: [],
+      resetAt: 0,
+    },
   };
 }
 
@@ -117,6 +124,7 @@ export function clearHubSpotRuntime(store: HubSpotStore) {
   store.runtime.calls.clear();
   store.runtime.searches.clear();
   store.runtime.pendingEvents = [];
+  store.runtime.resetAt = Date.now();
 }
 
 export function scheduleHs(store: HubSpotStore, delayMs: number, task: () => void) {

@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { http, type RequestHandler } from "msw";
 import { z } from "zod";
 import { readJson } from "../shared/form";
-import { deliver } from "./outbound-dispatcher";
+import { outboundAdminHandlers } from "./outbound-admin-routes";
 import { createRecord, updateRecord } from "./records";
 import { clearRuntime, initialState, type SalesforceState, type SalesforceStore } from "./store";
 import { faultsSchema } from "./state-types";
@@ -16,7 +15,6 @@ const seedSchema = z.object({
   orgId: z.string().optional(),
   fields: z.record(z.string(), z.unknown()),
 });
-const outboundSchema = z.object({ orgId: z.string().optional(), endpointUrl: z.url() });
 
 // Only the outline of a snapshot is checked; its content comes from this sandbox's own snapshot.
 const snapshotShape = z.looseObject({
@@ -30,7 +28,6 @@ function badRequest(message: string): Response {
 }
 
 export function adminHandlers(store: SalesforceStore): RequestHandler[] {
-  const state = store.state;
   return [
     http.get("/__sandbox/state", () => Response.json(describeState(store))),
     http.post("/__sandbox/reset", () => {
@@ -73,22 +70,8 @@ export function adminHandlers(store: SalesforceStore): RequestHandler[] {
       store.state.faults = {};
       return Response.json({ ok: true });
     }),
-    http.post("/__sandbox/outbound-messages", async ({ request }) => {
-      const body = outboundSchema.safeParse(await readJson(request));
-      if (!body.success) return badRequest(body.error.message);
-      const config = {
-        id: randomUUID(),
-        endpointUrl: body.data.endpointUrl,
-        orgId: body.data.orgId ?? store.state.orgs[0]?.id ?? "",
-      };
-      store.state.outboundConfigs.push(config);
-      return Response.json(config, { status: 201 });
-    }),
-    http.get("/__sandbox/deliveries", () => Response.json(store.state.deliveries)),
-    http.post("/__sandbox/deliveries/:id/redeliver", ({ params }) =>
-      redeliver(store, String(params.id)),
-    ),
-    http.get("/__sandbox/orgs", () => Response.json(state.orgs)),
+    ...outboundAdminHandlers(store),
+    http.get("/__sandbox/orgs", () => Response.json(store.state.orgs)),
   ];
 }
 
@@ -115,17 +98,6 @@ function applyFaults(store: SalesforceStore, body: unknown): Response {
   if (expireNow) expireAllSessions(store);
   store.state.faults = { ...store.state.faults, ...lasting };
   return Response.json({ ok: true, faults: store.state.faults });
-}
-
-async function redeliver(store: SalesforceStore, deliveryId: string): Promise<Response> {
-  const previous = store.state.deliveries.find((d) => d.id === deliveryId);
-  const config = store.state.outboundConfigs.find((c) => c.id === previous?.configId);
-  if (!previous || !config) return Response.json({ error: "not_found" }, { status: 404 });
-  const notifications = previous.notificationIds.map((id) => ({
-    id,
-    fields: store.runtime.sent.get(id) ?? {},
-  }));
-  return Response.json(await deliver(store, config, notifications, previous.attempt + 1));
 }
 
 function describeState(store: SalesforceStore) {

@@ -1,6 +1,7 @@
 import type { ApiContext } from "./api-guard";
 import type { SfError } from "./errors";
 import { createRecord, findRecord, updateRecord, upsertByExternalId } from "./records";
+import { takeRecordFault } from "./record-faults";
 
 export type CollectionError = { statusCode: string; message: string; fields: string[] };
 export type ItemResult = {
@@ -35,6 +36,8 @@ export function createItem(ctx: ApiContext, record: Record<string, unknown>): It
   const type = typeOf(record);
   if (!type) return missingType();
   const { attributes: _a, ...fields } = record;
+  const fault = takeRecordFault(ctx, type, fields);
+  if (fault) return { success: false, errors: toCollectionErrors([fault]) };
   const result = createRecord(ctx.store, ctx.org.id, type, fields);
   return result.ok
     ? { id: result.id, success: true, errors: [] }
@@ -44,7 +47,9 @@ export function createItem(ctx: ApiContext, record: Record<string, unknown>): It
 export function updateItem(ctx: ApiContext, record: Record<string, unknown>): ItemResult {
   const type = typeOf(record);
   if (!type) return missingType();
-  const { attributes: _a, Id: id, ...fields } = record;
+  // Field names are case-insensitive: jsforce sends the key as "id".
+  const idKey = Object.keys(record).find((k) => k.toLowerCase() === "id") ?? "Id";
+  const { attributes: _a, [idKey]: id, ...fields } = record;
   if (typeof id !== "string") {
     return {
       success: false,
@@ -70,6 +75,8 @@ export function updateItem(ctx: ApiContext, record: Record<string, unknown>): It
       ],
     };
   }
+  const fault = takeRecordFault(ctx, type, fields, id);
+  if (fault) return { id, success: false, errors: toCollectionErrors([fault]) };
   const result = updateRecord(ctx.store, ctx.org.id, type, id, fields);
   return result.ok
     ? { id, success: true, errors: [] }
@@ -89,6 +96,8 @@ export function upsertItem(ctx: ApiContext, record: Record<string, unknown>): It
       ],
     };
   }
+  const fault = takeRecordFault(ctx, sobject, fields);
+  if (fault) return { success: false, errors: toCollectionErrors([fault]) };
   const result = upsertByExternalId(ctx.store, ctx.org.id, sobject, field, value, fields);
   if (result.kind === "multiple") {
     return {

@@ -15,6 +15,8 @@ import { type RequestLogEntry } from "./state-types";
 export type SalesforceSandboxOptions = {
   loginPort?: number;
   testLoginPort?: number;
+  // A My Domain login host ("custom login URL") for the production org; off unless given.
+  myDomainPort?: number;
   instancePort?: number;
   clientId?: string;
   clientSecret?: string;
@@ -24,6 +26,7 @@ export type SalesforceSandboxOptions = {
 export type SalesforceSandbox = {
   loginUrl: string;
   testLoginUrl: string;
+  myDomainUrl?: string;
   instanceUrl: string;
   close(): Promise<void>;
 };
@@ -59,6 +62,14 @@ export async function startSalesforceSandbox(
     handlers: () => loginHostHandlers(store, orgFor("sandbox")),
     onExchange: (info) => logExchange(store, "test-login", info),
   });
+  const myDomain =
+    opts.myDomainPort === undefined
+      ? null
+      : await startHttpServer({
+          port: opts.myDomainPort,
+          handlers: () => loginHostHandlers(store, orgFor("production")),
+          onExchange: (info) => logExchange(store, "my-domain", info),
+        });
   const instance = await startHttpServer({
     port: opts.instancePort ?? 0,
     handlers: () => instanceHandlers,
@@ -83,10 +94,11 @@ export async function startSalesforceSandbox(
   return {
     loginUrl: login.url,
     testLoginUrl: testLogin.url,
+    ...(myDomain ? { myDomainUrl: myDomain.url } : {}),
     instanceUrl: instance.url,
     close: async () => {
       clearRuntime(store);
-      await Promise.all([login.close(), testLogin.close(), instance.close()]);
+      await Promise.all([login, testLogin, myDomain, instance].map((server) => server?.close()));
     },
   };
 }
@@ -98,6 +110,8 @@ async function logExchange(
 ) {
   const url = new URL(info.request.url);
   if (url.pathname.startsWith("/__sandbox")) return;
+  // A slow request that began before a reset belongs to the old state, not the new one.
+  if (info.startedAt.getTime() < store.runtime.resetAt) return;
   if (info.request.headers.get("x-sandbox-internal") === store.runtime.internalKey) return;
   const entry: RequestLogEntry = {
     method: info.request.method,

@@ -2,16 +2,23 @@ import { randomUUID } from "node:crypto";
 import { toEighteenCharId } from "./ids";
 import { SF_CONFIG } from "./config";
 import { buildNotificationsEnvelope, isPositiveAck } from "./soap";
-import { schedule, type SalesforceStore } from "./store";
+import { orgById, schedule, type SalesforceStore } from "./store";
 import { type Delivery, type OutboundConfig, type SfRecord } from "./state-types";
-import { formatSfDateTime } from "./timestamps";
+import { formatSfDateTime, toXsdDateTime } from "./timestamps";
+import { fieldsOf } from "./sobjects";
 
-const NOTIFIED_FIELDS = ["Id", "Status", "OwnerId", "LastModifiedDate", "DiagnoLeadsId__c"];
+export const DEFAULT_NOTIFIED_FIELDS = [
+  "Id",
+  "Status",
+  "OwnerId",
+  "LastModifiedDate",
+  "DiagnoLeadsId__c",
+];
 
 export function notifyLeadChange(store: SalesforceStore, record: SfRecord, _source: string) {
   const configs = store.state.outboundConfigs.filter((c) => c.orgId === record.orgId);
   for (const config of configs) {
-    const fields = Object.fromEntries(NOTIFIED_FIELDS.map((f) => [f, record.fields[f] ?? null]));
+    const fields = notifiedFields(store, record, config.fields);
     const queue = store.runtime.pending.get(config.id) ?? [];
     queue.push({ id: notificationId(), fields });
     store.runtime.pending.set(config.id, queue);
@@ -20,9 +27,26 @@ export function notifyLeadChange(store: SalesforceStore, record: SfRecord, _sour
   }
 }
 
+// Values as the SOAP sObject carries them: datetimes in xsd:dateTime form, the rest as stored.
+function notifiedFields(store: SalesforceStore, record: SfRecord, names: string[]) {
+  const defs = fieldsOf(record.sobject, orgById(store, record.orgId)?.leadStatuses ?? []) ?? [];
+  return Object.fromEntries(
+    names.map((name) => {
+      const value = record.fields[name] ?? null;
+      const isDateTime = defs.find((d) => d.name === name)?.type === "datetime";
+      return [name, isDateTime && typeof value === "string" ? toXsdDateTime(value) : value];
+    }),
+  );
+}
+
+export function isActive(store: SalesforceStore, config: OutboundConfig): boolean {
+  return store.state.outboundConfigs.some((c) => c.id === config.id);
+}
+
 function flushPending(store: SalesforceStore, config: OutboundConfig) {
   const queue = store.runtime.pending.get(config.id) ?? [];
   store.runtime.pending.delete(config.id);
+  if (!isActive(store, config)) return;
   for (let i = 0; i < queue.length; i += SF_CONFIG.outboundMaxNotifications) {
     const batch = queue.slice(i, i + SF_CONFIG.outboundMaxNotifications);
     void deliver(store, config, batch, 1);
@@ -90,7 +114,10 @@ function scheduleRetry(
   const delays = store.state.faults.outboundRetryDelaysMs ?? SF_CONFIG.outboundRetryDelaysMs;
   const delay = delays[attempt - 1];
   if (delay === undefined) return;
-  schedule(store, delay, () => void deliver(store, config, notifications, attempt + 1));
+  // A definition deleted in the meantime takes its queued retries with it.
+  schedule(store, delay, () => {
+    if (isActive(store, config)) void deliver(store, config, notifications, attempt + 1);
+  });
 }
 
 function notificationId(): string {

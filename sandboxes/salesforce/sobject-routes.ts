@@ -13,6 +13,7 @@ import { readJsonObject, recordUrl, resolveFieldList, serializeRecord } from "./
 import { fieldsOf, findField, SOBJECTS } from "./sobjects";
 import { liveRecords, type SalesforceStore } from "./store";
 import { deletedRecords } from "./deleted";
+import { takeRecordFault } from "./record-faults";
 
 const BASE = "/services/data/:version";
 
@@ -51,6 +52,9 @@ async function create(ctx: ApiContext): Promise<Response> {
   if (!sobject) return notFoundResponse();
   const body = await readJsonObject(ctx.request);
   if (!body.ok) return body.response;
+  // Record-level DML failures (row locks, duplicate rules) come back as 400 with the error array.
+  const fault = takeRecordFault(ctx, sobject, body.value);
+  if (fault) return sfErrorResponse(400, [fault]);
 
   const result = createRecord(ctx.store, ctx.org.id, sobject, body.value);
   if (!result.ok) return sfErrorResponse(400, result.errors);
@@ -89,6 +93,8 @@ async function update(ctx: ApiContext): Promise<Response> {
   if (!sobject || !findRecord(ctx.store, ctx.org.id, sobject, id)) return notFoundResponse();
   const body = await readJsonObject(ctx.request);
   if (!body.ok) return body.response;
+  const fault = takeRecordFault(ctx, sobject, body.value, id);
+  if (fault) return sfErrorResponse(400, [fault]);
 
   const result = updateRecord(ctx.store, ctx.org.id, sobject, id, body.value);
   return result.ok ? new Response(null, { status: 204 }) : sfErrorResponse(400, result.errors);
@@ -123,6 +129,8 @@ async function upsert(ctx: ApiContext): Promise<Response> {
   if (!sobject) return notFoundResponse();
   const body = await readJsonObject(ctx.request);
   if (!body.ok) return body.response;
+  const fault = takeRecordFault(ctx, sobject, body.value);
+  if (fault) return sfErrorResponse(400, [fault]);
 
   const result = upsertByExternalId(
     ctx.store,

@@ -47,14 +47,15 @@ export type RefreshGrant = {
 export type RequestLogEntry = {
   method: string;
   path: string;
-  host: "login" | "test-login" | "instance";
+  host: "login" | "test-login" | "my-domain" | "instance";
   time: string;
   status: number;
   grantType?: string;
   orgId?: string;
 };
 
-export type OutboundConfig = { id: string; orgId: string; endpointUrl: string };
+// fields are the Lead fields the message carries, chosen per definition as in Setup.
+export type OutboundConfig = { id: string; orgId: string; endpointUrl: string; fields: string[] };
 
 export type Delivery = {
   id: string;
@@ -81,5 +82,11 @@ export const faultsSchema = z.object({
   expireAllSessions: z.literal(true).optional(),
   outboundRetryDelaysMs: z.array(z.number().int().min(0)).optional(),
   apiAllocation: z.number().int().min(0).optional(),
+  recordErrors: z
+    .object({
+      code: z.enum(["UNABLE_TO_LOCK_ROW", "DUPLICATES_DETECTED"]),
+      count: z.number().int().min(1),
+    })
+    .optional(),
 });
 export type Faults = z.infer<typeof faultsSchema>;

@@ -36,6 +36,7 @@ export type SalesforceRuntime = {
   inFlight: Map<string, number[]>;
   internalKey: string;
   sent: Map<string, Record<string, unknown>>;
+  resetAt: number;
 };
 
 export type SalesforceStore = {
@@ -78,6 +79,7 @@ export function createSalesforceStore(settings: StoreSettings): SalesforceStore 
       inFlight: new Map(),
       internalKey: randomUUID(),
       sent: new Map(),
+      resetAt: 0,
     },
     settings,
   };
@@ -87,6 +89,7 @@ export function clearRuntime(store: SalesforceStore): void {
   store.runtime.timers.forEach((t) => clearTimeout(t));
   store.runtime.timers.clear();
   store.runtime.pending.clear();
+  store.runtime.resetAt = Date.now();
 }
 
 export function schedule(store: SalesforceStore, delayMs: number, task: () => void): void {

@@ -15,3 +15,8 @@ export function formatSfDateTime(date: Date): string {
 export function parseSfDateTime(value: string): number {
   return Date.parse(value.replace(/\+0000$/, "Z"));
 }
+
+// SOAP (outbound messages) carries xsd:dateTime, which Salesforce writes in UTC ending in Z.
+export function toXsdDateTime(value: string): string {
+  return new Date(parseSfDateTime(value)).toISOString();
+}
