@@ -206,3 +206,41 @@ describe("text longer than the CRM field", () => {
     expect(record?.LastName).toBe("山田");
   });
 });
+
+describe("Salesforce record-level errors", () => {
+  it("retries a record that hit UNABLE_TO_LOCK_ROW, and fails one caught by a duplicate rule", async () => {
+    const tenant = await createTenant(harness.db);
+    await connectCrm(harness.db, tenant, "salesforce");
+    const [locked] = await queueLeads(tenant, [leadInput()]);
+    await setFaults(harness.salesforce.instanceUrl, {
+      recordErrors: { code: "UNABLE_TO_LOCK_ROW", count: 1 },
+    });
+
+    await syncDueEntries(harness.db, { ids: [locked!.entry.id], limit: 1 });
+    expect(
+      await harness.db.lead.findUniqueOrThrow({ where: { id: locked!.lead.id } }),
+    ).toMatchObject({
+      crmSyncStatus: "retrying",
+    });
+    await syncDueEntries(harness.db, { ids: [locked!.entry.id], limit: 1 });
+    expect(
+      await harness.db.lead.findUniqueOrThrow({ where: { id: locked!.lead.id } }),
+    ).toMatchObject({
+      crmSyncStatus: "synced",
+    });
+    expect(
+      await harness.db.crmSyncLog.count({ where: { leadId: locked!.lead.id, status: "failed" } }),
+    ).toBe(0);
+
+    const [duplicate] = await queueLeads(tenant, [leadInput()]);
+    await setFaults(harness.salesforce.instanceUrl, {
+      recordErrors: { code: "DUPLICATES_DETECTED", count: 1 },
+    });
+    await syncDueEntries(harness.db, { ids: [duplicate!.entry.id], limit: 1 });
+    const log = await harness.db.crmSyncLog.findFirstOrThrow({
+      where: { leadId: duplicate!.lead.id },
+    });
+    expect(log).toMatchObject({ status: "failed" });
+    expect(log.errorDetails).toEqual([expect.objectContaining({ code: "DUPLICATES_DETECTED" })]);
+  });
+});
