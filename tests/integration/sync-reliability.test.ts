@@ -244,3 +244,33 @@ describe("Salesforce record-level errors", () => {
     expect(log.errorDetails).toEqual([expect.objectContaining({ code: "DUPLICATES_DETECTED" })]);
   });
 });
+
+describe("HubSpot time-outs", () => {
+  it("C5: a batch committed after the client gave up is retried without a duplicate", async () => {
+    const tenant = await createTenant(harness.db);
+    await connectCrm(harness.db, tenant, "hubspot");
+    const [queued] = await queueLeads(tenant, [leadInput()]);
+
+    await setFaults(harness.hubspot.apiUrl, { commitThenDelayMs: 2_000 });
+    await syncDueEntries(harness.db, { ids: [queued!.entry.id], limit: 1 });
+    expect(
+      await harness.db.syncOutbox.findUniqueOrThrow({ where: { id: queued!.entry.id } }),
+    ).toMatchObject({
+      status: "pending",
+      attempts: 1,
+    });
+
+    await setFaults(harness.hubspot.apiUrl, null);
+    await syncDueEntries(harness.db, { ids: [queued!.entry.id], limit: 1 });
+    const contacts = (await sandboxRecords(harness.hubspot.apiUrl, "contacts")).filter(
+      (c) => (c.properties as Record<string, unknown>).diagnoleads_lead_id === queued!.lead.id,
+    );
+    expect(contacts).toHaveLength(1);
+    expect(
+      await harness.db.lead.findUniqueOrThrow({ where: { id: queued!.lead.id } }),
+    ).toMatchObject({
+      crmSyncStatus: "synced",
+      crmExternalId: contacts[0]?.id,
+    });
+  });
+});

@@ -6,6 +6,7 @@ import { getEnv } from "@/lib/config/env";
 import { isCrmError } from "@/lib/crm/errors";
 import { classifyHubSpotError, isHubSpotSessionExpired } from "@/lib/crm/hubspot/errors";
 import { listHubSpotContactChanges } from "@/lib/crm/hubspot/contact-changes";
+import { hubSpotHttpAgent } from "@/lib/crm/hubspot/http-agent";
 import { upsertContacts } from "@/lib/crm/hubspot/upsert-contacts";
 import { callWithSession, type CrmSession } from "@/lib/crm/session";
 import type {
@@ -34,7 +35,13 @@ export class HubSpotClient implements CrmClient {
   readonly run = async <T>(call: (client: Client) => Promise<T>): Promise<T> => {
     try {
       return await callWithSession(this.session, isHubSpotSessionExpired, (accessToken) =>
-        call(new Client({ accessToken, basePath: getEnv().HUBSPOT_API_URL })),
+        call(
+          new Client({
+            accessToken,
+            basePath: getEnv().HUBSPOT_API_URL,
+            httpAgent: hubSpotHttpAgent(),
+          }),
+        ),
       );
     } catch (error) {
       throw classifyHubSpotError(error);
