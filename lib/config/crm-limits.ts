@@ -6,6 +6,10 @@ export const SALESFORCE_COLLECTION_MAX = 200;
 export const SALESFORCE_LEAD_EXTERNAL_ID_FIELD = "DiagnoLeadsId__c";
 
 export const HUBSPOT_BATCH_MAX = 100;
+/** Public apps: 110 requests per rolling 10 s per portal; we pace to 100 to leave headroom. */
+export const HUBSPOT_MIN_MS_BETWEEN_REQUESTS = 100;
+/** Search has its own limit: 5 requests per second per portal. */
+export const HUBSPOT_MIN_MS_BETWEEN_SEARCHES = 200;
 export const HUBSPOT_ACCESS_TOKEN_LIFETIME_SECONDS = 30 * 60;
 export const HUBSPOT_SCOPES = [
   "crm.objects.contacts.read",

@@ -6,13 +6,20 @@ import { createCrmSession } from "@/lib/integrations/token-manager";
 
 export function createCrmClient(
   db: PrismaClient,
-  integration: { id: string; crmType: string; instanceUrl: string | null },
+  integration: {
+    id: string;
+    crmType: string;
+    instanceUrl: string | null;
+    externalAccountId: string | null;
+  },
 ): CrmClient {
   const session = createCrmSession(db, integration.id);
   if (integration.crmType === "salesforce") {
     if (!integration.instanceUrl) throw new Error("Salesforce integration has no instance URL");
     return new SalesforceClient(session, integration.instanceUrl);
   }
-  if (integration.crmType === "hubspot") return new HubSpotClient(session);
+  if (integration.crmType === "hubspot") {
+    return new HubSpotClient(session, integration.externalAccountId ?? integration.id);
+  }
   throw new Error(`Unknown CRM type ${integration.crmType}`);
 }

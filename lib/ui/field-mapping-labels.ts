@@ -1,6 +1,6 @@
-import type { DiagnoField, Transform } from "@/lib/mapping/field-mappings";
+import { DIAGNO_FIELDS, type DiagnoField, type Transform } from "@/lib/mapping/field-mappings";
 
-// Human names for the editor. The order here is the order of the chips.
+// Human names for the editor.
 
 export const DIAGNO_FIELD_LABELS: Record<DiagnoField, string> = {
   "lead.name": "Name",
@@ -14,6 +14,13 @@ export const DIAGNO_FIELD_LABELS: Record<DiagnoField, string> = {
   "lead.owner": "Owner",
   "lead.id": "DiagnoLeads lead ID",
 };
+
+/** The order of the chips and of the select options: most used first, the raw id last. */
+export const DIAGNO_FIELD_ORDER = Object.keys(DIAGNO_FIELD_LABELS) as DiagnoField[];
+
+export function isDiagnoField(value: unknown): value is DiagnoField {
+  return typeof value === "string" && (DIAGNO_FIELDS as readonly string[]).includes(value);
+}
 
 export const TRANSFORM_OPTIONS: { value: Transform | null; label: string }[] = [
   { value: null, label: "None" },

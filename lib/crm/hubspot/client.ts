@@ -7,6 +7,7 @@ import { isCrmError } from "@/lib/crm/errors";
 import { classifyHubSpotError, isHubSpotSessionExpired } from "@/lib/crm/hubspot/errors";
 import { listHubSpotContactChanges } from "@/lib/crm/hubspot/contact-changes";
 import { hubSpotHttpAgent } from "@/lib/crm/hubspot/http-agent";
+import { withHubSpotBudget } from "@/lib/crm/hubspot/rate-budget";
 import { upsertContacts } from "@/lib/crm/hubspot/upsert-contacts";
 import { callWithSession, type CrmSession } from "@/lib/crm/session";
 import type {
@@ -29,18 +30,27 @@ export class HubSpotClient implements CrmClient {
   readonly crmType = "hubspot" as const;
   readonly maxBatchSize = HUBSPOT_BATCH_MAX;
 
-  constructor(private readonly session: CrmSession) {}
+  /** `portalId`: the HubSpot account, whose request budget all its tenants share. */
+  constructor(
+    private readonly session: CrmSession,
+    private readonly portalId: string,
+  ) {}
 
-  /** Runs one HubSpot call with a current token; errors come out classified. */
-  readonly run = async <T>(call: (client: Client) => Promise<T>): Promise<T> => {
+  /** Runs one HubSpot call within the portal's budget with a current token; errors classified. */
+  readonly run = async <T>(
+    call: (client: Client) => Promise<T>,
+    kind: "request" | "search" = "request",
+  ): Promise<T> => {
     try {
       return await callWithSession(this.session, isHubSpotSessionExpired, (accessToken) =>
-        call(
-          new Client({
-            accessToken,
-            basePath: getEnv().HUBSPOT_API_URL,
-            httpAgent: hubSpotHttpAgent(),
-          }),
+        withHubSpotBudget(this.portalId, kind, () =>
+          call(
+            new Client({
+              accessToken,
+              basePath: getEnv().HUBSPOT_API_URL,
+              httpAgent: hubSpotHttpAgent(),
+            }),
+          ),
         ),
       );
     } catch (error) {

@@ -7,7 +7,7 @@ import type { CrmLeadChange } from "@/lib/crm/types";
 // Polling: search contacts modified after a time, oldest first. Search allows 200 a page and
 // 10,000 results a query (CRM-FACTS), so a longer backlog is read across several polls.
 
-type Run = <T>(call: (client: Client) => Promise<T>) => Promise<T>;
+type Run = <T>(call: (client: Client) => Promise<T>, kind?: "request" | "search") => Promise<T>;
 
 const PAGE_SIZE = 200;
 const SEARCH_RESULT_CAP = 10_000;
@@ -37,21 +37,25 @@ export async function listHubSpotContactChanges(run: Run, since: Date, limit: nu
   let after: string | undefined;
   const max = Math.min(limit, SEARCH_RESULT_CAP);
   do {
-    const page = await run((client) =>
-      client.crm.contacts.searchApi.doSearch({
-        filterGroups: [
-          {
-            filters: [
-              { propertyName: "lastmodifieddate", operator: GT, value: String(since.getTime()) },
-            ],
-          },
-        ],
-        // The library types sorts as strings; the API takes the object form.
-        sorts: [{ propertyName: "lastmodifieddate", direction: "ASCENDING" } as unknown as string],
-        properties: PROPERTIES,
-        limit: PAGE_SIZE,
-        ...(after ? { after } : {}),
-      }),
+    const page = await run(
+      (client) =>
+        client.crm.contacts.searchApi.doSearch({
+          filterGroups: [
+            {
+              filters: [
+                { propertyName: "lastmodifieddate", operator: GT, value: String(since.getTime()) },
+              ],
+            },
+          ],
+          // The library types sorts as strings; the API takes the object form.
+          sorts: [
+            { propertyName: "lastmodifieddate", direction: "ASCENDING" } as unknown as string,
+          ],
+          properties: PROPERTIES,
+          limit: PAGE_SIZE,
+          ...(after ? { after } : {}),
+        }),
+      "search",
     );
     changes.push(...page.results.flatMap((result) => toChange(result) ?? []));
     after = page.paging?.next?.after;
