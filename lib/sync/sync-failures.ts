@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/audit-log";
 import { SYNC_MAX_ATTEMPTS, PAUSED_RECHECK_MS, retryDelayMs } from "@/lib/config/sync-policy";
 import { CrmError } from "@/lib/crm/errors";
 import type { CrmErrorDetail } from "@/lib/crm/types";
@@ -94,6 +95,44 @@ export async function retryOrFail(
   });
 }
 
+/**
+ * The org's daily API allocation is used up: hold every pending entry of the tenant (not just
+ * these) until the allocation recovers, instead of spending calls that will all be refused,
+ * and say so once in the audit log.
+ */
+async function pauseForQuota(
+  context: SyncContext,
+  entries: SyncOutbox[],
+  error: CrmError,
+  log: Logger,
+) {
+  const resumeAt = new Date(Date.now() + (error.retryAfterMs ?? 60 * 60_000));
+  await context.db.$transaction(async (tx) => {
+    await rescheduleOutboxEntries(
+      tx,
+      entries.map((e) => e.id),
+      resumeAt,
+      {
+        error: error.message,
+        countAttempt: false,
+      },
+    );
+    const held = await tx.syncOutbox.updateMany({
+      where: { tenantId: context.tenantId, status: "pending", nextAttemptAt: { lt: resumeAt } },
+      data: { nextAttemptAt: resumeAt },
+    });
+    await recordAudit(tx, {
+      tenantId: context.tenantId,
+      actorType: "system",
+      action: "integration.quota_exhausted",
+      targetType: "crm_integration",
+      targetId: context.integration.id,
+      details: { resumeAt: resumeAt.toISOString(), held: held.count + entries.length },
+    });
+  });
+  log.error({ event: "sync.quota_exhausted", resumeAt: resumeAt.toISOString() });
+}
+
 /** A whole CRM call failed: decide by the error's kind. */
 export async function handleCallFailure(
   context: SyncContext,
@@ -115,8 +154,9 @@ export async function handleCallFailure(
   switch (crmError.kind) {
     case "reconnect_required":
       return pauseEntries(context.db, entries, "reconnect required");
-    case "rate_limited":
-    case "quota_exhausted": {
+    case "quota_exhausted":
+      return pauseForQuota(context, entries, crmError, log);
+    case "rate_limited": {
       const at = new Date(Date.now() + (crmError.retryAfterMs ?? 10_000));
       return rescheduleOutboxEntries(
         context.db,

@@ -274,3 +274,29 @@ describe("HubSpot time-outs", () => {
     });
   });
 });
+
+describe("Salesforce daily API allocation", () => {
+  it("REQUEST_LIMIT_EXCEEDED holds all the tenant's pending work without failing it", async () => {
+    const tenant = await createTenant(harness.db);
+    await connectCrm(harness.db, tenant, "salesforce");
+    const queued = await queueLeads(tenant, [leadInput(), leadInput(), leadInput()]);
+    await setFaults(harness.salesforce.instanceUrl, { apiAllocation: 0 });
+
+    await syncDueEntries(harness.db, { ids: [queued[0]!.entry.id], limit: 1 });
+
+    const entries = await harness.db.syncOutbox.findMany({ where: { tenantId: tenant.tenantId } });
+    expect(entries.map((e) => e.status)).toEqual(["pending", "pending", "pending"]);
+    for (const entry of entries) {
+      expect(entry.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
+    }
+    expect(
+      await harness.db.crmSyncLog.count({
+        where: { status: "failed", leadId: { in: queued.map((q) => q.lead.id) } },
+      }),
+    ).toBe(0);
+    const audit = await harness.db.auditLog.findFirst({
+      where: { tenantId: tenant.tenantId, action: "integration.quota_exhausted" },
+    });
+    expect(audit).not.toBeNull();
+  });
+});
