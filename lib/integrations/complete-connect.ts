@@ -9,6 +9,7 @@ import { INTEGRATIONS_PAGE, oauthCallbackUrl } from "@/lib/integrations/connect"
 import { prepareCrmAccount } from "@/lib/integrations/crm-setup";
 import { consumeOAuthState, type StateProblem } from "@/lib/integrations/oauth-state";
 import { logger } from "@/lib/logging/logger";
+import { defaultFieldMappings } from "@/lib/mapping/field-mappings";
 import { requestSync } from "@/lib/sync/dispatch";
 
 // The OAuth callback. Any failure stores nothing and sends the admin back to the
@@ -78,10 +79,15 @@ async function saveIntegration(
   };
   return db.$transaction(async (tx) => {
     const previous = await tx.crmIntegration.findUnique({ where: { tenantId: row.tenantId } });
+    // Another CRM's field names mean nothing here: start from this CRM's default mapping.
+    const crmChanged = previous !== null && previous.crmType !== row.crmType;
     const integration = await tx.crmIntegration.upsert({
       where: { tenantId: row.tenantId },
       create: { tenantId: row.tenantId, ...data },
-      update: data,
+      update: {
+        ...data,
+        ...(crmChanged ? { fieldMappings: defaultFieldMappings(row.crmType as CrmType) } : {}),
+      },
     });
     const switched =
       previous &&

@@ -10,8 +10,20 @@ export async function syncLeadDeletes(context: SyncContext, entries: SyncOutbox[
       where: { id: entry.leadId, tenantId: context.tenantId },
     });
     const crmId = lead?.crmExternalId ?? null;
+    // Two leads can share one CRM record (HubSpot links a lead to the contact that already has
+    // its email): the record goes only when no live lead still points at it.
+    const shared = crmId
+      ? await context.db.lead.count({
+          where: {
+            tenantId: context.tenantId,
+            crmExternalId: crmId,
+            deletedAt: null,
+            id: { not: entry.leadId },
+          },
+        })
+      : 0;
     try {
-      if (crmId) await context.client.deleteLead(crmId);
+      if (crmId && shared === 0) await context.client.deleteLead(crmId);
     } catch (error) {
       await handleCallFailure(context, [entry], "delete", error, context.log);
       continue;
@@ -27,6 +39,7 @@ export async function syncLeadDeletes(context: SyncContext, entries: SyncOutbox[
         status: "success",
         crmRecordId: crmId,
         fieldsSynced: [],
+        ...(shared > 0 ? { errorMessage: "CRM record kept: another lead still uses it" } : {}),
         retryCount: retriesOf([entry]),
       });
       await completeOutboxEntries(tx, [entry.id]);

@@ -33,6 +33,12 @@ export async function syncLeadNow(
     },
   });
   if (!lead) throw notFound("Lead");
+  if (input.syncType === "delete" && !lead.deletedAt) {
+    throw new ApiError(
+      "validation_failed",
+      "sync_type delete is for deleted leads: DELETE the lead itself",
+    );
+  }
 
   const upToDate =
     lead.crmSyncStatus === "synced" && lead.crmSyncedAt && lead.crmSyncedAt >= lead.updatedAt;
