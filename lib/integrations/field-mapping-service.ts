@@ -1,7 +1,9 @@
 import { z } from "zod";
 
-import type { CrmType } from "@/lib/crm/types";
+import { ApiError } from "@/lib/api/errors";
+import type { CrmFieldInfo, CrmType } from "@/lib/crm/types";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { createCrmClient } from "@/lib/integrations/crm-client-factory";
 import { findIntegration } from "@/lib/integrations/integration-lookup";
 import {
   DIAGNO_FIELDS,
@@ -42,6 +44,29 @@ export function toApiMappings(crmType: CrmType, mappings: FieldMapping[]) {
   }));
 }
 
+/** Every target must be a writable field of this CRM, and its required fields must be fed. */
+function assertMappableFields(crmType: CrmType, mappings: FieldMapping[], fields: CrmFieldInfo[]) {
+  const byName = new Map(fields.map((field) => [field.name, field]));
+  const details: { path: string; message: string }[] = [];
+  mappings.forEach((mapping, index) => {
+    const field = byName.get(mapping.crmField);
+    const path = `mappings.${index}.${crmType}_field`;
+    if (!field) details.push({ path, message: `${mapping.crmField} is not a field of this CRM` });
+    else if (!field.writable) details.push({ path, message: `${mapping.crmField} is read-only` });
+  });
+  const mapped = new Set(mappings.map((mapping) => mapping.crmField));
+  for (const field of fields) {
+    if (field.required && !mapped.has(field.name)) {
+      details.push({
+        path: "mappings",
+        message: `${field.name} is required by the CRM and must be mapped`,
+      });
+    }
+  }
+  if (details.length > 0)
+    throw new ApiError("validation_failed", "The mapping does not fit this CRM", details);
+}
+
 export async function getFieldMappings(db: PrismaClient, tenantId: string, crmType: CrmType) {
   const integration = await findIntegration(db, tenantId, crmType);
   return effectiveFieldMappings(crmType, integration.fieldMappings);
@@ -59,6 +84,10 @@ export async function saveFieldMappings(
     crmField: String(item[`${crmType}_field`]),
     transform: (item.transform ?? null) as FieldMapping["transform"],
   }));
+  if (integration.authStatus === "connected") {
+    const fields = await createCrmClient(db, integration).listLeadFields();
+    assertMappableFields(crmType, mappings, fields);
+  }
   await db.crmIntegration.update({
     where: { id: integration.id },
     data: { fieldMappings: mappings },

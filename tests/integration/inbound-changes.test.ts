@@ -242,6 +242,17 @@ describe("HubSpot webhooks", () => {
 });
 
 describe("polling", () => {
+  // Without webhooks or outbound messages, so that only the poll can bring the change back.
+  beforeAll(async () => {
+    for (const url of [
+      `${harness.salesforce.instanceUrl}/__sandbox/outbound-messages`,
+      `${harness.hubspot.apiUrl}/__sandbox/webhooks`,
+    ]) {
+      const response = await fetch(url, { method: "DELETE" });
+      if (!response.ok) throw new Error(`DELETE ${url}: ${response.status}`);
+    }
+  });
+
   it.each(["salesforce", "hubspot"] as const)(
     "%s: a change made in the CRM is read back by the next poll",
     async (crm) => {

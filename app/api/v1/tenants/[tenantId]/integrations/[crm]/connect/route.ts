@@ -24,6 +24,9 @@ export const POST = withTenantAccess(async (request, { tenantId, actor, params }
     throw new ApiError("forbidden", "Connecting a CRM needs a signed-in tenant admin");
   }
   const body = await parseJsonBody(request, connectSchema);
+  if (crmType !== "salesforce" && (body.environment || body.login_url)) {
+    throw new ApiError("validation_failed", "environment and login_url apply to Salesforce only");
+  }
   if (body.environment === "custom" && !body.login_url) {
     throw new ApiError("validation_failed", "login_url is required for a custom login host");
   }
