@@ -7,6 +7,7 @@ import { authOptions } from "@/lib/auth/auth-options";
 const NAV_LINKS = [
   { href: "/leads", label: "Leads" },
   { href: "/integrations", label: "Integrations" },
+  { href: "/field-mapping", label: "Field mapping" },
   { href: "/sync-log", label: "Sync log" },
 ];
 

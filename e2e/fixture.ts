@@ -7,7 +7,7 @@ import { E2E_FIXTURE } from "../playwright.config";
 // What scripts/e2e-server.ts prepared: tenants with admins and API keys, sandbox URLs.
 export interface E2eFixture {
   tenants: Record<
-    `${"sync" | "lifecycle"}-${"salesforce" | "hubspot"}`,
+    `${"sync" | "lifecycle" | "mapping"}-${"salesforce" | "hubspot"}`,
     { tenantId: string; apiKey: string; email: string; password: string }
   >;
   salesforce: { loginUrl: string; testLoginUrl: string; instanceUrl: string };
