@@ -1,4 +1,4 @@
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/jobs/inngest-client";
 import { getPrisma } from "@/lib/db/client";
 import { pollDueIntegrations } from "@/lib/inbound/poll-crm-changes";
 

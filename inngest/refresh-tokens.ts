@@ -1,4 +1,4 @@
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/jobs/inngest-client";
 import { getPrisma } from "@/lib/db/client";
 import { refreshDueTokens } from "@/lib/integrations/refresh-due-tokens";
 

@@ -1,5 +1,5 @@
-import { inngest } from "@/inngest/client";
-import { leadSyncRequested } from "@/inngest/events";
+import { inngest } from "@/lib/jobs/inngest-client";
+import { leadSyncRequested } from "@/lib/jobs/events";
 import { getPrisma } from "@/lib/db/client";
 
 const RELAY_BATCH = 1_000;

@@ -1,5 +1,5 @@
-import { inngest } from "@/inngest/client";
-import { leadSyncRequested } from "@/inngest/events";
+import { inngest } from "@/lib/jobs/inngest-client";
+import { leadSyncRequested } from "@/lib/jobs/events";
 import { SALESFORCE_COLLECTION_MAX } from "@/lib/config/crm-limits";
 import { getPrisma } from "@/lib/db/client";
 import { syncDueEntries } from "@/lib/sync/sync-engine";

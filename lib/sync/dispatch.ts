@@ -1,5 +1,5 @@
-import { inngest } from "@/inngest/client";
-import { leadSyncRequested } from "@/inngest/events";
+import { inngest } from "@/lib/jobs/inngest-client";
+import { leadSyncRequested } from "@/lib/jobs/events";
 import type { SyncOutbox } from "@/lib/db/generated/client";
 import { logger } from "@/lib/logging/logger";
 import { syncEngineMode } from "@/lib/sync/engine-mode";

@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { leadSyncRequested } from "@/inngest/events";
+import { leadSyncRequested } from "@/lib/jobs/events";
 import { relayOutbox } from "@/inngest/relay-outbox";
 import { syncLeads } from "@/inngest/sync-leads";
 import { insertLead } from "@/lib/leads/lead-service";

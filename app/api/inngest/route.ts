@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { serve } from "inngest/next";
 
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/jobs/inngest-client";
 import { inngestFunctions } from "@/inngest/functions";
 import { errorBody } from "@/lib/api/errors";
 import { syncEngineMode } from "@/lib/sync/engine-mode";
