@@ -1,28 +1,46 @@
 import { LocalTime } from "@/components/local-time";
-import type { SyncLogEntry, SyncLogError } from "@/lib/ui/sync-log-view";
+import { SyncLogErrors } from "@/components/sync-log/sync-log-errors";
+import type { SyncLogEntry } from "@/lib/ui/sync-log-view";
 
-const DIRECTION_LABELS: Record<string, string> = { to_crm: "→ CRM", from_crm: "← CRM" };
+const DIRECTIONS: Record<string, { label: string; title: string }> = {
+  to_crm: { label: "To CRM →", title: "A DiagnoLeads change sent to the CRM" },
+  from_crm: { label: "← From CRM", title: "A change made in the CRM, applied to the lead" },
+};
 
-function ErrorList({ errors }: { errors: SyncLogError[] }) {
-  if (errors.length === 0) return <span className="muted">—</span>;
+// A change from the CRM touches a field or two and is worth naming; a write to the CRM sends the
+// whole mapping, so only its size is shown and the names wait in the title.
+function SyncedFields({ entry }: { entry: SyncLogEntry }) {
+  const fields = entry.fieldsSynced;
+  if (fields.length === 0) return null;
+  if (entry.direction === "from_crm") {
+    return <span className="direction__fields">changed: {fields.join(", ")}</span>;
+  }
   return (
-    <ul className="error-list" data-testid="sync-log-errors">
-      {errors.map((error, index) => (
-        <li key={`${error.code}-${index}`}>
-          <code>{error.code}</code>: {error.message}
-          {error.fields && error.fields.length > 0 ? (
-            <span className="muted"> (fields: {error.fields.join(", ")})</span>
-          ) : null}
-        </li>
-      ))}
-    </ul>
+    <span className="direction__fields muted" title={fields.join(", ")}>
+      {fields.length} {fields.length === 1 ? "field" : "fields"}
+    </span>
+  );
+}
+
+function DirectionCell({ entry }: { entry: SyncLogEntry }) {
+  const direction = DIRECTIONS[entry.direction];
+  return (
+    <>
+      <span
+        className={`direction direction--${direction ? entry.direction : "other"}`}
+        title={direction?.title}
+      >
+        {direction?.label ?? entry.direction}
+      </span>
+      <SyncedFields entry={entry} />
+    </>
   );
 }
 
 export function SyncLogTable({ entries }: { entries: SyncLogEntry[] }) {
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table sync-log-table">
         <thead>
           <tr>
             <th scope="col">Time</th>
@@ -32,25 +50,29 @@ export function SyncLogTable({ entries }: { entries: SyncLogEntry[] }) {
             <th scope="col">Status</th>
             <th scope="col">CRM record</th>
             <th scope="col">Retries</th>
-            <th scope="col">Errors</th>
+            <th scope="col" className="sync-log-table__errors">
+              Errors
+            </th>
           </tr>
         </thead>
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id} data-testid="sync-log-row">
-              <td>
+              <td className="sync-log-table__time">
                 <LocalTime iso={entry.createdAt} />
               </td>
               <td>{entry.leadName ?? <span className="muted">(deleted lead)</span>}</td>
               <td>{entry.syncType}</td>
-              <td>{DIRECTION_LABELS[entry.direction] ?? entry.direction}</td>
+              <td>
+                <DirectionCell entry={entry} />
+              </td>
               <td>
                 <span className={`badge badge--${entry.status}`}>{entry.status}</span>
               </td>
-              <td className="mono">{entry.crmRecordId ?? "—"}</td>
+              <td className="mono sync-log-table__record">{entry.crmRecordId ?? "—"}</td>
               <td>{entry.retryCount}</td>
-              <td>
-                <ErrorList errors={entry.errors} />
+              <td className="sync-log-table__errors">
+                <SyncLogErrors errors={entry.errors} />
               </td>
             </tr>
           ))}

@@ -62,7 +62,7 @@ function contactRow(c: HsRecord, statuses: { label: string; value: string }[], o
     .map((o) => option(o, o || "(none)", p.hubspot_owner_id))
     .join("");
   const id = escapeHtml(c.id);
-  return `<tr><td>${id}</td><td>${escapeHtml(p.lastname)} ${escapeHtml(p.firstname)}</td>
+  return `<tr><td>${id}</td><td>${escapeHtml(displayName(p.firstname, p.lastname))}</td>
 <td>${escapeHtml(p.email)}</td><td>${escapeHtml(p.company)}</td>
 <td><form method="post" action="/__sandbox/console/contacts/${id}">
 <select name="hs_lead_status" aria-label="Lead status">${statusOptions}</select>
@@ -73,4 +73,14 @@ function contactRow(c: HsRecord, statuses: { label: string; value: string }[], o
 function option(value: string, label: string, current: unknown) {
   const selected = value === (current ?? "") ? " selected" : "";
   return `<option value="${escapeHtml(value)}"${selected}>${escapeHtml(label)}</option>`;
+}
+
+// Japanese names read family name first; Latin-script names read given name first.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+function displayName(first: unknown, last: unknown): string {
+  const given = first === null || first === undefined ? "" : String(first);
+  const family = last === null || last === undefined ? "" : String(last);
+  const parts = CJK.test(given) || CJK.test(family) ? [family, given] : [given, family];
+  return parts.filter((part) => part.trim() !== "").join(" ");
 }

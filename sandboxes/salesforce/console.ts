@@ -55,7 +55,7 @@ function leadRow(org: SfOrg, lead: SfRecord): string {
   const id = escapeHtml(f.Id);
   const statuses = org.leadStatuses.map((s) => option(s, s, f.Status)).join("");
   const owners = org.users.map((u) => option(u.id, u.name, f.OwnerId)).join("");
-  return `<tr><td>${id}</td><td>${escapeHtml(f.LastName)} ${escapeHtml(f.FirstName)}</td>
+  return `<tr><td>${id}</td><td>${escapeHtml(displayName(f.FirstName, f.LastName))}</td>
 <td>${escapeHtml(f.Company)}</td><td>${escapeHtml(f.Email)}</td>
 <td>${escapeHtml(f.DiagnoLeadsId__c)}</td>
 <td><form method="post" action="/__sandbox/console/leads/${id}">
@@ -67,4 +67,14 @@ function leadRow(org: SfOrg, lead: SfRecord): string {
 function option(value: string, label: string, current: unknown): string {
   const selected = value === current ? " selected" : "";
   return `<option value="${escapeHtml(value)}"${selected}>${escapeHtml(label)}</option>`;
+}
+
+// Japanese names read family name first; Latin-script names read given name first.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+function displayName(first: unknown, last: unknown): string {
+  const given = first === null || first === undefined ? "" : String(first);
+  const family = last === null || last === undefined ? "" : String(last);
+  const parts = CJK.test(given) || CJK.test(family) ? [family, given] : [given, family];
+  return parts.filter((part) => part.trim() !== "").join(" ");
 }
