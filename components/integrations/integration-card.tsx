@@ -6,6 +6,7 @@ import { LocalTime } from "@/components/local-time";
 import { ConnectButton } from "@/components/integrations/connect-button";
 import { DisconnectButton } from "@/components/integrations/disconnect-button";
 import { InboundSetup } from "@/components/integrations/inbound-setup";
+import { RetryFailedButton } from "@/components/integrations/retry-failed-button";
 import { SetupReport } from "@/components/integrations/setup-report";
 
 interface IntegrationCardProps {
@@ -66,6 +67,9 @@ export function IntegrationCard({ tenantId, crm, integration, blockedBy }: Integ
           label={needsReconnect ? `Reconnect ${label}` : `Connect ${label}`}
           disabled={blockedBy !== null}
         />
+      ) : null}
+      {authStatus === "connected" && integration && integration.status.failedLeads > 0 ? (
+        <RetryFailedButton tenantId={tenantId} crm={crm} count={integration.status.failedLeads} />
       ) : null}
       {authStatus === "connected" ? <InboundSetup tenantId={tenantId} crm={crm} /> : null}
       {integration && authStatus !== "disconnected" ? (

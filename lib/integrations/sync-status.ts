@@ -13,21 +13,24 @@ export type HealthStatus =
 export async function getSyncStatus(db: PrismaClient, tenantId: string, crmType: CrmType) {
   const integration = await findIntegration(db, tenantId, crmType);
   const since = new Date(Date.now() - RECENT_MS);
-  const [totalSynced, failedSyncs, recentFailures, pending, stuck] = await Promise.all([
-    db.crmSyncLog.count({ where: { integrationId: integration.id, status: "success" } }),
-    db.crmSyncLog.count({ where: { integrationId: integration.id, status: "failed" } }),
-    db.crmSyncLog.count({
-      where: { integrationId: integration.id, status: "failed", createdAt: { gte: since } },
-    }),
-    db.syncOutbox.count({ where: { tenantId, status: "pending" } }),
-    db.syncOutbox.count({
-      where: {
-        tenantId,
-        status: "pending",
-        createdAt: { lt: new Date(Date.now() - STUCK_AFTER_MS) },
-      },
-    }),
-  ]);
+  const [totalSynced, failedSyncs, recentFailures, pending, stuck, failedLeads] = await Promise.all(
+    [
+      db.crmSyncLog.count({ where: { integrationId: integration.id, status: "success" } }),
+      db.crmSyncLog.count({ where: { integrationId: integration.id, status: "failed" } }),
+      db.crmSyncLog.count({
+        where: { integrationId: integration.id, status: "failed", createdAt: { gte: since } },
+      }),
+      db.syncOutbox.count({ where: { tenantId, status: "pending" } }),
+      db.syncOutbox.count({
+        where: {
+          tenantId,
+          status: "pending",
+          createdAt: { lt: new Date(Date.now() - STUCK_AFTER_MS) },
+        },
+      }),
+      db.lead.count({ where: { tenantId, crmSyncStatus: "failed" } }),
+    ],
+  );
   let health: HealthStatus = "healthy";
   if (!integration.enabled) health = "disabled";
   else if (integration.authStatus === "disconnected") health = "disconnected";
@@ -42,6 +45,7 @@ export async function getSyncStatus(db: PrismaClient, tenantId: string, crmType:
     total_synced: totalSynced,
     failed_syncs: failedSyncs,
     pending_syncs: pending,
+    failed_leads: failedLeads,
     next_poll_at: nextPollAt(integration)?.toISOString() ?? null,
     last_poll_at: integration.lastPolledAt?.toISOString() ?? null,
     poll_interval_minutes: readSyncConfig(integration.syncConfig).pollIntervalMinutes,

@@ -22,6 +22,7 @@ export interface SyncStatusView {
   totalSynced: number;
   failedSyncs: number;
   pendingSyncs: number;
+  failedLeads: number;
   pollIntervalMinutes: number;
   nextPollAt: string | null;
 }
@@ -70,6 +71,7 @@ export async function loadIntegrationView(tenantId: string): Promise<Integration
       totalSynced: status.total_synced,
       failedSyncs: status.failed_syncs,
       pendingSyncs: status.pending_syncs,
+      failedLeads: status.failed_leads,
       pollIntervalMinutes: status.poll_interval_minutes,
       nextPollAt: status.next_poll_at,
     },

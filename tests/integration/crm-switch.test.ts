@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { disconnectIntegration } from "@/lib/integrations/disconnect";
 import { retryFailedLeads } from "@/lib/integrations/retry-failed";
+import { getSyncStatus } from "@/lib/integrations/sync-status";
 import type { LeadCreateInput } from "@/lib/leads/lead-schemas";
 import { insertLead } from "@/lib/leads/lead-service";
 import { syncDueEntries } from "@/lib/sync/sync-engine";
@@ -87,6 +88,7 @@ describe("retry failed leads", () => {
       where: { tenantId: tenant.tenantId },
       data: { fieldMappings: [] },
     });
+    expect((await getSyncStatus(harness.db, tenant.tenantId, "hubspot")).failed_leads).toBe(1);
     const result = await retryFailedLeads(harness.db, tenant.tenantId, "hubspot", tenant.userId);
     expect(result).toEqual({ queued: 1 });
     await drain(tenant);
