@@ -9,6 +9,10 @@ const SALESFORCE_CUSTOM_FIELDS: { name: string; spec: string }[] = [
   { name: "Priority__c", spec: "Picklist Hot/Warm/Cold, restricted" },
   { name: "DetectedChallenges__c", spec: "Long Text Area" },
   { name: "DiagnoLeadsId__c", spec: "Text(36), External ID, Unique" },
+  {
+    name: "Task.DiagnoLeadsResponseId__c",
+    spec: "on Task: Text(36), External ID, Unique (assessment Tasks are then never duplicated)",
+  },
 ];
 
 function SalesforceChecklist({ missing }: { missing: string[] }) {
@@ -17,7 +21,7 @@ function SalesforceChecklist({ missing }: { missing: string[] }) {
 
   return (
     <div className="banner banner--warning" data-testid="setup-missing-fields">
-      <strong>Create these custom fields on Lead in Salesforce:</strong>
+      <strong>Create these custom fields in Salesforce (on Lead unless noted):</strong>
       <ul className="checklist">
         {known.map((field) => (
           <li key={field.name}>
@@ -65,7 +69,7 @@ export function SetupReport({ crm, report }: { crm: CrmType; report: SetupReport
       {!report.error && report.missingFields.length === 0 ? <p>All mapped fields exist.</p> : null}
       {report.createdFields.length > 0 ? (
         <p data-testid="setup-created-fields">
-          Created {crm === "hubspot" ? "HubSpot contact properties" : "fields"}:{" "}
+          Created {crm === "hubspot" ? "HubSpot properties" : "fields"}:{" "}
           {report.createdFields.join(", ")}
         </p>
       ) : null}

@@ -3,7 +3,11 @@ import type {
   PropertyCreateTypeEnum,
 } from "@hubspot/api-client/lib/codegen/crm/properties";
 
-import { HUBSPOT_LEAD_ID_PROPERTY, HUBSPOT_PROPERTY_GROUP } from "@/lib/config/crm-limits";
+import {
+  HUBSPOT_LEAD_ID_PROPERTY,
+  HUBSPOT_NOTE_ID_PROPERTY,
+  HUBSPOT_PROPERTY_GROUP,
+} from "@/lib/config/crm-limits";
 import type { HubSpotClient } from "@/lib/crm/hubspot/client";
 import { PRIORITY_LEVELS } from "@/lib/leads/lead-schemas";
 
@@ -60,13 +64,30 @@ export const HUBSPOT_CUSTOM_PROPERTIES: PropertySpec[] = [
 ];
 
 /** Creates the missing custom properties; returns the names created. */
-export async function ensureHubSpotProperties(client: HubSpotClient, existing: Set<string>) {
-  const missing = HUBSPOT_CUSTOM_PROPERTIES.filter((spec) => !existing.has(spec.name));
+/** The note property that makes assessment notes upsertable (one note per response). */
+export const HUBSPOT_NOTE_PROPERTIES: PropertySpec[] = [
+  {
+    name: HUBSPOT_NOTE_ID_PROPERTY,
+    label: "DiagnoLeads response ID",
+    type: PropertyType.String,
+    fieldType: FieldType.Text,
+    hasUniqueValue: true,
+  },
+];
+
+/** Creates the missing custom properties of one object type; returns the names created. */
+export async function ensureHubSpotProperties(
+  client: HubSpotClient,
+  objectType: "contacts" | "notes",
+  specs: PropertySpec[],
+  existing: Set<string>,
+) {
+  const missing = specs.filter((spec) => !existing.has(spec.name));
   if (missing.length === 0) return [];
-  const groups = await client.run((api) => api.crm.properties.groupsApi.getAll("contacts"));
+  const groups = await client.run((api) => api.crm.properties.groupsApi.getAll(objectType));
   if (!groups.results.some((group) => group.name === HUBSPOT_PROPERTY_GROUP)) {
     await client.run((api) =>
-      api.crm.properties.groupsApi.create("contacts", {
+      api.crm.properties.groupsApi.create(objectType, {
         name: HUBSPOT_PROPERTY_GROUP,
         label: "DiagnoLeads",
       }),
@@ -74,7 +95,7 @@ export async function ensureHubSpotProperties(client: HubSpotClient, existing: S
   }
   for (const spec of missing) {
     await client.run((api) =>
-      api.crm.properties.coreApi.create("contacts", { ...spec, groupName: HUBSPOT_PROPERTY_GROUP }),
+      api.crm.properties.coreApi.create(objectType, { ...spec, groupName: HUBSPOT_PROPERTY_GROUP }),
     );
   }
   return missing.map((spec) => spec.name);

@@ -136,6 +136,17 @@ const TASK_FIELDS: SfFieldDef[] = [
     picklist: ["High", "Normal", "Low"],
   },
   OWNER,
+  // The org's admin adds this external id (DiagnoLeads' setup checklist asks for it) so that
+  // an activity can be upserted: a retried write never makes a second Task.
+  {
+    name: "DiagnoLeadsResponseId__c",
+    label: "DiagnoLeads Response ID",
+    type: "string",
+    length: 36,
+    custom: true,
+    externalId: true,
+    unique: true,
+  },
 ];
 
 export const SOBJECTS: Record<string, SfFieldDef[]> = {

@@ -300,3 +300,55 @@ describe("Salesforce daily API allocation", () => {
     expect(audit).not.toBeNull();
   });
 });
+
+describe("assessment activities", () => {
+  it.each(["salesforce", "hubspot"] as const)(
+    "%s: an activity committed after the client gave up is not created twice",
+    async (crm) => {
+      const tenant = await createTenant(harness.db);
+      await connectCrm(harness.db, tenant, crm);
+      const [queued] = await queueLeads(tenant, [leadInput()]);
+      await syncDueEntries(harness.db, { ids: [queued!.entry.id], limit: 1 });
+      const { response, entry } = await harness.db.$transaction(async (tx) => {
+        const created = await tx.assessmentResponse.create({
+          data: {
+            tenantId: tenant.tenantId,
+            leadId: queued!.lead.id,
+            assessmentName: "営業力診断",
+            answers: [{ question: "課題", answer: "人手不足" }],
+            completedAt: new Date(),
+          },
+        });
+        const outbox = await tx.syncOutbox.create({
+          data: {
+            tenantId: tenant.tenantId,
+            leadId: queued!.lead.id,
+            operation: "assessment",
+            assessmentResponseId: created.id,
+          },
+        });
+        return { response: created, entry: outbox };
+      });
+      const baseUrl =
+        crm === "salesforce" ? harness.salesforce.instanceUrl : harness.hubspot.apiUrl;
+
+      await setFaults(baseUrl, { commitThenDelayMs: 2_000 });
+      await syncDueEntries(harness.db, { ids: [entry.id], limit: 1 });
+      expect(
+        (await harness.db.syncOutbox.findUniqueOrThrow({ where: { id: entry.id } })).status,
+      ).toBe("pending");
+      await setFaults(baseUrl, null);
+      await syncDueEntries(harness.db, { ids: [entry.id], limit: 1 });
+
+      const activities = (
+        await sandboxRecords(baseUrl, crm === "salesforce" ? "Task" : "notes")
+      ).filter((record) => JSON.stringify(record).includes(response.id));
+      expect(activities).toHaveLength(1);
+      const saved = await harness.db.assessmentResponse.findUniqueOrThrow({
+        where: { id: response.id },
+      });
+      expect(saved.crmActivityId).toBe(String(activities[0]?.Id ?? activities[0]?.id));
+      expect(JSON.stringify(activities[0])).toContain("営業力診断");
+    },
+  );
+});

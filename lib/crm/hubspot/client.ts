@@ -1,10 +1,10 @@
 import { Client } from "@hubspot/api-client";
-import type { AssociationSpecAssociationCategoryEnum } from "@hubspot/api-client/lib/codegen/crm/objects/notes";
 
-import { HUBSPOT_BATCH_MAX, HUBSPOT_NOTE_TO_CONTACT_ASSOCIATION } from "@/lib/config/crm-limits";
+import { HUBSPOT_BATCH_MAX } from "@/lib/config/crm-limits";
 import { getEnv } from "@/lib/config/env";
 import { isCrmError } from "@/lib/crm/errors";
 import { classifyHubSpotError, isHubSpotSessionExpired } from "@/lib/crm/hubspot/errors";
+import { upsertAssessmentNote } from "@/lib/crm/hubspot/assessment-note";
 import { listHubSpotContactChanges } from "@/lib/crm/hubspot/contact-changes";
 import { hubSpotHttpAgent } from "@/lib/crm/hubspot/http-agent";
 import { withHubSpotBudget } from "@/lib/crm/hubspot/rate-budget";
@@ -19,10 +19,6 @@ import type {
   CrmLeadWrite,
   CrmWriteResult,
 } from "@/lib/crm/types";
-
-// The library's enums live in deep paths that Next cannot keep external at run time; the
-// values are the API's own strings, so only their types are imported.
-const HUBSPOT_DEFINED = "HUBSPOT_DEFINED" as unknown as AssociationSpecAssociationCategoryEnum;
 
 const SNAPSHOT_PROPERTIES = ["hs_lead_status", "hubspot_owner_id", "lastmodifieddate"];
 
@@ -89,27 +85,8 @@ export class HubSpotClient implements CrmClient {
     }
   }
 
-  async createAssessmentActivity(crmId: string, activity: AssessmentActivity): Promise<string> {
-    const note = await this.run((client) =>
-      client.crm.objects.notes.basicApi.create({
-        properties: {
-          hs_note_body: `${activity.title}\n\n${activity.body}`,
-          hs_timestamp: activity.completedAt.toISOString(),
-        },
-        associations: [
-          {
-            to: { id: crmId },
-            types: [
-              {
-                associationCategory: HUBSPOT_DEFINED,
-                associationTypeId: HUBSPOT_NOTE_TO_CONTACT_ASSOCIATION,
-              },
-            ],
-          },
-        ],
-      }),
-    );
-    return note.id;
+  createAssessmentActivity(crmId: string, activity: AssessmentActivity): Promise<string> {
+    return upsertAssessmentNote(this.run, crmId, activity);
   }
 
   listLeadChangesSince(since: Date, limit: number): Promise<CrmLeadChange[]> {

@@ -14,6 +14,7 @@ import {
   isRetryableRecordError,
   isSalesforceSessionExpired,
 } from "@/lib/crm/salesforce/errors";
+import { upsertAssessmentTask } from "@/lib/crm/salesforce/assessment-task";
 import { listSalesforceLeadChanges } from "@/lib/crm/salesforce/lead-changes";
 import { callWithSession, type CrmSession } from "@/lib/crm/session";
 import type {
@@ -42,8 +43,6 @@ const collectionResultSchema = z.array(
       .default([]),
   }),
 );
-
-const createResultSchema = z.object({ id: z.string(), success: z.boolean() });
 
 function toWriteResult(item: z.infer<typeof collectionResultSchema>[number]): CrmWriteResult {
   if (item.success && item.id) return { ok: true, crmId: item.id, created: item.created === true };
@@ -139,17 +138,8 @@ export class SalesforceClient implements CrmClient {
     }
   }
 
-  async createAssessmentActivity(crmId: string, activity: AssessmentActivity): Promise<string> {
-    const raw = await this.run((connection) =>
-      connection.sobject("Task").create({
-        Subject: activity.title.slice(0, 255),
-        Description: activity.body,
-        WhoId: crmId,
-        Status: "Completed",
-        ActivityDate: activity.completedAt.toISOString().slice(0, 10),
-      }),
-    );
-    return createResultSchema.parse(raw).id;
+  createAssessmentActivity(crmId: string, activity: AssessmentActivity): Promise<string> {
+    return upsertAssessmentTask(this.run, crmId, activity);
   }
 
   listLeadChangesSince(since: Date, limit: number): Promise<CrmLeadChange[]> {
