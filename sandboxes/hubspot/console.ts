@@ -1,4 +1,5 @@
 import { http, type RequestHandler } from "msw";
+import { displayName } from "../shared/person-name";
 import { escapeHtml, htmlPage } from "../shared/html";
 import { readFormFields } from "../shared/form";
 import { userEdit } from "./admin-routes";
@@ -73,14 +74,4 @@ function contactRow(c: HsRecord, statuses: { label: string; value: string }[], o
 function option(value: string, label: string, current: unknown) {
   const selected = value === (current ?? "") ? " selected" : "";
   return `<option value="${escapeHtml(value)}"${selected}>${escapeHtml(label)}</option>`;
-}
-
-// Japanese names read family name first; Latin-script names read given name first.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-
-function displayName(first: unknown, last: unknown): string {
-  const given = first === null || first === undefined ? "" : String(first);
-  const family = last === null || last === undefined ? "" : String(last);
-  const parts = CJK.test(given) || CJK.test(family) ? [family, given] : [given, family];
-  return parts.filter((part) => part.trim() !== "").join(" ");
 }

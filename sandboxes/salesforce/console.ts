@@ -1,4 +1,5 @@
 import { http, type RequestHandler } from "msw";
+import { displayName } from "../shared/person-name";
 import { escapeHtml, htmlPage } from "../shared/html";
 import { readFormFields } from "../shared/form";
 import type { SfOrg } from "./orgs";
@@ -67,14 +68,4 @@ function leadRow(org: SfOrg, lead: SfRecord): string {
 function option(value: string, label: string, current: unknown): string {
   const selected = value === current ? " selected" : "";
   return `<option value="${escapeHtml(value)}"${selected}>${escapeHtml(label)}</option>`;
-}
-
-// Japanese names read family name first; Latin-script names read given name first.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-
-function displayName(first: unknown, last: unknown): string {
-  const given = first === null || first === undefined ? "" : String(first);
-  const family = last === null || last === undefined ? "" : String(last);
-  const parts = CJK.test(given) || CJK.test(family) ? [family, given] : [given, family];
-  return parts.filter((part) => part.trim() !== "").join(" ");
 }

@@ -24,7 +24,7 @@ function noteProperties(activity: AssessmentActivity) {
   };
 }
 
-async function hasNoteIdProperty(run: Run): Promise<boolean> {
+export async function hasNoteIdProperty(run: Run): Promise<boolean> {
   try {
     await run((client) =>
       client.crm.properties.coreApi.getByName("notes", HUBSPOT_NOTE_ID_PROPERTY),
@@ -56,8 +56,17 @@ async function createNote(run: Run, crmId: string, activity: AssessmentActivity)
   return note.id;
 }
 
-export async function upsertAssessmentNote(run: Run, crmId: string, activity: AssessmentActivity) {
-  if (!(await hasNoteIdProperty(run))) return createNote(run, crmId, activity);
+/**
+ * `hasIdProperty` answers whether the portal has the note id property; the client asks once
+ * and reuses the answer for every activity it writes.
+ */
+export async function upsertAssessmentNote(
+  run: Run,
+  crmId: string,
+  activity: AssessmentActivity,
+  hasIdProperty: () => Promise<boolean>,
+) {
+  if (!(await hasIdProperty())) return createNote(run, crmId, activity);
   const outcome = await run((client) =>
     client.crm.objects.notes.batchApi.upsert({
       inputs: [

@@ -4,7 +4,7 @@ import { HUBSPOT_BATCH_MAX } from "@/lib/config/crm-limits";
 import { getEnv } from "@/lib/config/env";
 import { isCrmError } from "@/lib/crm/errors";
 import { classifyHubSpotError, isHubSpotSessionExpired } from "@/lib/crm/hubspot/errors";
-import { upsertAssessmentNote } from "@/lib/crm/hubspot/assessment-note";
+import { hasNoteIdProperty, upsertAssessmentNote } from "@/lib/crm/hubspot/assessment-note";
 import { listHubSpotContactChanges } from "@/lib/crm/hubspot/contact-changes";
 import { hubSpotHttpAgent } from "@/lib/crm/hubspot/http-agent";
 import { withHubSpotBudget } from "@/lib/crm/hubspot/rate-budget";
@@ -85,8 +85,16 @@ export class HubSpotClient implements CrmClient {
     }
   }
 
+  private noteIdProperty: Promise<boolean> | undefined;
+
   createAssessmentActivity(crmId: string, activity: AssessmentActivity): Promise<string> {
-    return upsertAssessmentNote(this.run, crmId, activity);
+    return upsertAssessmentNote(this.run, crmId, activity, () => {
+      this.noteIdProperty ??= hasNoteIdProperty(this.run).catch((error: unknown) => {
+        this.noteIdProperty = undefined;
+        throw error;
+      });
+      return this.noteIdProperty;
+    });
   }
 
   listLeadChangesSince(since: Date, limit: number): Promise<CrmLeadChange[]> {
